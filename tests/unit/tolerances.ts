@@ -1,0 +1,23 @@
+// Every numeric tolerance the tests use, in one place (shared/ARCHITECTURE.md).
+export const TOL = {
+  /** float64 core vs PyWavelets coefficients and reconstructions (max abs). */
+  pywt: 1e-10,
+  /** float64 core cascade (wavefun) vs PyWavelets (max abs). */
+  wavefun: 1e-9,
+  /** MATLAB R2012a dwt outputs, RMS (pywt's own test tolerance: taps differ slightly). */
+  matlabRms: 5e-5,
+  /** perfect reconstruction in float64 (max abs). */
+  perfectRecon: 1e-10,
+  /** float64 filter invariants (sums, orthonormality). */
+  invariants: 1e-10,
+  /** float32 tf twin vs float64 core, relative to the signal's max abs. */
+  float32: 1e-5,
+  /** AWD loss terms vs awave: relative, with an absolute floor. */
+  awdRel: 1e-4,
+  awdAbsFloor: 1e-6,
+  /** grad_h0 vs awave, relative to its norm; h0 after an awd_fit run (max abs). */
+  awdGradRel: 1e-4,
+  awdFit: 1e-4,
+  /** central finite differences of second-order paths (relative). */
+  finiteDiff: 2e-3,
+} as const;
