@@ -1,0 +1,153 @@
+// THE one file that imports TF.js backends (tfjs-core's pattern: side-effect registration in one place).
+// `auto` initialises each backend for real (setBackend can resolve false, e.g. WebGPU without an
+// adapter), times a short representative AWD step on each that works, and keeps the fastest: on
+// these machines wasm beats SwiftShader WebGL/WebGPU, on a real GPU the order flips (notes/TFJS.md).
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core's ESM entry registers no gradients (the @tensorflow/tfjs umbrella does): training needs them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// Vite serves/emits the .wasm files; without explicit paths it answers index.html ("magic word").
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendChoice } from '../protocol/config.ts';
+import type { ActiveBackend, BackendTrial } from '../protocol/messages.ts';
+import type { BackendReport } from './types.ts';
+
+/** Preference order (breaks ties in the timing). */
+export const AUTO_ORDER: readonly ActiveBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+/**
+ * Trial order. Measured here (Chromium, SwiftShader): once WebGPU's synchronous readbacks have made
+ * their staging canvases, a worker cannot create a WebGL2 context any more ("Could not get context for
+ * WebGL version 2"), so WebGL is initialised before WebGPU is touched.
+ */
+const TRIAL_ORDER: readonly ActiveBackend[] = ['webgl', 'webgpu', 'wasm', 'cpu'];
+let webglAttempted = false;
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+});
+// The threaded build's helper workers break in production bundles and setBackend('wasm') then hangs.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// tfjs refuses a software WebGL context (failIfMajorPerformanceCaveat) unless told otherwise; allow it
+// and let the timing decide: SwiftShader WebGL is a legitimate, if slow, candidate.
+tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+
+/** Times a representative AWD step on the current backend within ~budgetMs; returns ms per step. */
+export type Probe = (backend: ActiveBackend, budgetMs: number) => Promise<number>;
+
+export interface SelectOptions {
+  probe: Probe;
+  /** Called after every successful setBackend (registers the second-order gradient fixes). */
+  afterSet: () => void;
+  /** Total timing budget for `auto` (ms). */
+  budgetMs?: number;
+  /** Guard against a backend whose initialisation never settles. */
+  initTimeoutMs?: number;
+  now?: () => number;
+}
+
+const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const ms = (v: number): string => (v < 10 ? v.toFixed(1) : v.toFixed(0));
+const describe = (t: BackendTrial): string =>
+  t.ok ? `${t.backend} ${ms(t.msPerStep ?? NaN)} ms/step` : `${t.backend}: ${t.error ?? 'failed'}`;
+
+async function webgpuProblem(): Promise<string | null> {
+  const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+  if (!gpu) return 'no navigator.gpu';
+  try {
+    return (await gpu.requestAdapter()) ? null : 'no adapter';
+  } catch (e) {
+    return `requestAdapter failed: ${errText(e)}`;
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, msLimit: number, what: string): Promise<T> {
+  let id: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    id = setTimeout(() => reject(new Error(`${what} did not settle in ${msLimit} ms`)), msLimit);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(id));
+}
+
+/** Sets `b` as the tfjs backend; returns null or why it failed. */
+async function activate(b: ActiveBackend, o: SelectOptions): Promise<string | null> {
+  if (b === 'webgl') webglAttempted = true;
+  if (b === 'webgpu' && !webglAttempted) {
+    // Keep a later switch to WebGL possible (see TRIAL_ORDER); its failure is reported when tried.
+    webglAttempted = true;
+    await withTimeout(tf.setBackend('webgl'), o.initTimeoutMs ?? 20_000, "setBackend('webgl')").catch(() => false);
+  }
+  if (b === 'webgpu') {
+    const why = await webgpuProblem();
+    if (why) return why;
+  }
+  try {
+    const ok = await withTimeout(tf.setBackend(b), o.initTimeoutMs ?? 20_000, `setBackend('${b}')`);
+    if (!ok || tf.getBackend() !== b) return 'failed to initialise';
+  } catch (e) {
+    return errText(e);
+  }
+  o.afterSet();
+  return null;
+}
+
+async function trial(b: ActiveBackend, budgetMs: number, o: SelectOptions): Promise<BackendTrial> {
+  const why = await activate(b, o);
+  if (why) return { backend: b, ok: false, error: why };
+  try {
+    return { backend: b, ok: true, msPerStep: await o.probe(b, budgetMs) };
+  } catch (e) {
+    return { backend: b, ok: false, error: `AWD step failed: ${errText(e)}` };
+  }
+}
+
+/** Tries each candidate, times those that work, and leaves the fastest active. */
+async function fastest(candidates: readonly ActiveBackend[], o: SelectOptions, tried: BackendTrial[]) {
+  const now = o.now ?? (() => performance.now());
+  const deadline = now() + (o.budgetMs ?? 1500);
+  const mine: BackendTrial[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const share = Math.max(50, (deadline - now()) / (candidates.length - i));
+    const t = await trial(candidates[i]!, share, o);
+    mine.push(t);
+    tried.push(t);
+  }
+  const rank = (b: ActiveBackend) => AUTO_ORDER.indexOf(b);
+  const ok = mine.filter((t) => t.ok).sort((a, b) => a.msPerStep! - b.msPerStep! || rank(a.backend) - rank(b.backend));
+  const best = ok[0];
+  if (!best) throw new Error(`no backend works: ${mine.map(describe).join('; ')}`);
+  const why = await activate(best.backend, o);
+  if (why) throw new Error(`${best.backend} worked, then failed to re-activate: ${why}`);
+  const verdict = ok.length > 1 ? 'fastest' : 'the only one that works';
+  return { backend: best.backend, reason: `${mine.map(describe).join('; ')} → ${best.backend} (${verdict})` };
+}
+
+/** Chooses and activates a backend: `auto` measures; an override is forced, falling back if it fails. */
+export async function selectBackend(choice: BackendChoice, o: SelectOptions): Promise<BackendReport> {
+  const tried: BackendTrial[] = [];
+  if (choice === 'auto') {
+    const f = await fastest(TRIAL_ORDER, o, tried);
+    return { backend: f.backend, requested: choice, reason: f.reason, tried };
+  }
+  const t = await trial(choice, (o.budgetMs ?? 1500) / 2, o);
+  tried.push(t);
+  if (t.ok) return { backend: choice, requested: choice, reason: `${describe(t)} (requested)`, tried };
+  const f = await fastest(
+    TRIAL_ORDER.filter((b) => b !== choice),
+    o,
+    tried,
+  );
+  return {
+    backend: f.backend,
+    requested: choice,
+    reason: `${choice} requested but failed (${t.error ?? 'failed'}); fell back: ${f.reason}`,
+    tried,
+  };
+}
+
