@@ -142,7 +142,9 @@ export async function selectBackend(choice: BackendChoice, o: SelectOptions): Pr
     TRIAL_ORDER.filter((b) => b !== choice),
     o,
     tried,
-  );
+  ).catch((e: unknown) => {
+    throw new Error(`${describe(t)}; ${errText(e)}`);
+  });
   return {
     backend: f.backend,
     requested: choice,
