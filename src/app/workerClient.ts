@@ -80,10 +80,12 @@ export class WorkerClient {
         break;
       case 'setBackend':
         this.lastBackend = cmd.backend;
-        if (this.lastInit) this.lastInit = { ...this.lastInit, config: { ...this.lastInit.config, backend: cmd.backend } };
+        if (this.lastInit)
+          this.lastInit = { ...this.lastInit, config: { ...this.lastInit.config, backend: cmd.backend } };
         break;
       case 'setConfig':
-        if (this.lastInit) this.lastInit = { ...this.lastInit, config: { ...this.lastInit.config, ...cmd.patch } };
+        if (this.lastInit)
+          this.lastInit = { ...this.lastInit, config: { ...this.lastInit.config, ...cmd.patch } };
         break;
       case 'setWeights':
         if (this.lastInit) {
@@ -188,7 +190,12 @@ export class WorkerClient {
     this.mode = 'main-thread';
     const fb = this.opts.fallback;
     if (!fb) {
-      this.receive({ type: 'error', code: 'worker_crashed', message: `${why}; no main-thread fallback`, recoverable: false });
+      this.receive({
+        type: 'error',
+        code: 'worker_crashed',
+        message: `${why}; no main-thread fallback`,
+        recoverable: false,
+      });
       return;
     }
     if (this.loadingFallback) return;
@@ -196,12 +203,22 @@ export class WorkerClient {
     fb().then(
       (w) => {
         this.loadingFallback = false;
-        this.receive({ type: 'error', code: 'worker_crashed', message: `${why}; training on the main thread`, recoverable: true });
+        this.receive({
+          type: 'error',
+          code: 'worker_crashed',
+          message: `${why}; training on the main thread`,
+          recoverable: true,
+        });
         if (!this.disposed) this.attach(w);
       },
       (e: unknown) => {
         this.loadingFallback = false;
-        this.receive({ type: 'error', code: 'internal', message: `${why}; main-thread engine failed: ${String(e)}`, recoverable: false });
+        this.receive({
+          type: 'error',
+          code: 'internal',
+          message: `${why}; main-thread engine failed: ${String(e)}`,
+          recoverable: false,
+        });
       },
     );
   }
@@ -214,13 +231,19 @@ function copyPayload(cmd: Command): Command {
       return {
         ...cmd,
         data: { x: cmd.data.x.slice(), shape: [...cmd.data.shape] },
-        teacher: { modelJson: cmd.teacher.modelJson, weightData: cmd.teacher.weightData.map((b) => b.slice(0)) },
+        teacher: {
+          modelJson: cmd.teacher.modelJson,
+          weightData: cmd.teacher.weightData.map((b) => b.slice(0)),
+        },
       };
     case 'runReferenceCases':
       return {
         ...cmd,
         teachers: Object.fromEntries(
-          Object.entries(cmd.teachers).map(([k, t]) => [k, { modelJson: t.modelJson, weightData: t.weightData.map((b) => b.slice(0)) }]),
+          Object.entries(cmd.teachers).map(([k, t]) => [
+            k,
+            { modelJson: t.modelJson, weightData: t.weightData.map((b) => b.slice(0)) },
+          ]),
         ),
       };
     default:

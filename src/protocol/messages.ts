@@ -183,12 +183,7 @@ export interface WorkerErrorEvent {
 }
 
 export type WorkerEvent =
-  | ReadyEvent
-  | StateEvent
-  | TrainProgressEvent
-  | SnapshotEvent
-  | ReferenceResultEvent
-  | WorkerErrorEvent;
+  ReadyEvent | StateEvent | TrainProgressEvent | SnapshotEvent | ReferenceResultEvent | WorkerErrorEvent;
 export type WorkerEventType = WorkerEvent['type'];
 
 /** Exhaustiveness check for switches over `type`. */

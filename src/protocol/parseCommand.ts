@@ -24,17 +24,32 @@ function parseInit(m: Record<string, unknown>): ParseResult {
   const cfg = validateConfig(m['config']);
   if (!cfg.ok) return { ok: false, message: `init: ${cfg.errors.join('; ')}` };
   const d = m['data'];
-  if (!isObj(d) || !(d['x'] instanceof Float32Array)) return { ok: false, message: 'init.data.x: expected a Float32Array' };
+  if (!isObj(d) || !(d['x'] instanceof Float32Array))
+    return { ok: false, message: 'init.data.x: expected a Float32Array' };
   const shape = d['shape'];
-  if (!Array.isArray(shape) || shape.length < 2 || shape.length > 3 || !shape.every((s) => isNonNegInt(s) && s > 0))
-    return { ok: false, message: `init.data.shape: expected [N, L] or [N, H, W], got ${JSON.stringify(shape)}` };
+  if (
+    !Array.isArray(shape) ||
+    shape.length < 2 ||
+    shape.length > 3 ||
+    !shape.every((s) => isNonNegInt(s) && s > 0)
+  )
+    return {
+      ok: false,
+      message: `init.data.shape: expected [N, L] or [N, H, W], got ${JSON.stringify(shape)}`,
+    };
   const size = (shape as number[]).reduce((a, b) => a * b, 1);
   if (size !== d['x'].length)
-    return { ok: false, message: `init.data: shape ${JSON.stringify(shape)} needs ${size} values, x has ${d['x'].length}` };
+    return {
+      ok: false,
+      message: `init.data: shape ${JSON.stringify(shape)} needs ${size} values, x has ${d['x'].length}`,
+    };
   const tp = teacherProblem(m['teacher'], 'init.teacher');
   if (tp) return { ok: false, message: tp };
   const h0 = m['h0'];
-  if (h0 !== undefined && (!Array.isArray(h0) || !h0.every((v) => typeof v === 'number' && Number.isFinite(v))))
+  if (
+    h0 !== undefined &&
+    (!Array.isArray(h0) || !h0.every((v) => typeof v === 'number' && Number.isFinite(v)))
+  )
     return { ok: false, message: 'init.h0: expected an array of finite numbers' };
   const command: Command = {
     type: 'init',
@@ -49,7 +64,10 @@ function parseInit(m: Record<string, unknown>): ParseResult {
 /** Returns the typed command, or a message that names the command and the bad field. */
 export function parseCommand(raw: unknown): ParseResult {
   if (!isObj(raw) || typeof raw['type'] !== 'string')
-    return { ok: false, message: `command: expected an object with a string 'type', got ${JSON.stringify(raw)}` };
+    return {
+      ok: false,
+      message: `command: expected an object with a string 'type', got ${JSON.stringify(raw)}`,
+    };
   const m = raw;
   const type = raw['type'];
   switch (type) {
@@ -61,14 +79,16 @@ export function parseCommand(raw: unknown): ParseResult {
     case 'dispose':
       return { ok: true, command: { type } };
     case 'step':
-      if (!isNonNegInt(m['n']) || m['n'] < 1) return { ok: false, message: `step.n: expected an integer ≥ 1, got ${JSON.stringify(m['n'])}` };
+      if (!isNonNegInt(m['n']) || m['n'] < 1)
+        return { ok: false, message: `step.n: expected an integer ≥ 1, got ${JSON.stringify(m['n'])}` };
       return { ok: true, command: { type, n: m['n'] } };
     case 'setWeights': {
       const command: Command = { type };
       for (const k of ['lambda', 'gamma'] as const) {
         const v = m[k];
         if (v === undefined) continue;
-        if (!isWeight(v)) return { ok: false, message: `setWeights.${k}: expected a number ≥ 0, got ${JSON.stringify(v)}` };
+        if (!isWeight(v))
+          return { ok: false, message: `setWeights.${k}: expected a number ≥ 0, got ${JSON.stringify(v)}` };
         command[k] = v;
       }
       return { ok: true, command };
@@ -83,24 +103,46 @@ export function parseCommand(raw: unknown): ParseResult {
       return { ok: true, command: { type, patch: clean } };
     }
     case 'selectSample':
-      if (!isNonNegInt(m['index'])) return { ok: false, message: `selectSample.index: expected an integer ≥ 0, got ${JSON.stringify(m['index'])}` };
+      if (!isNonNegInt(m['index']))
+        return {
+          ok: false,
+          message: `selectSample.index: expected an integer ≥ 0, got ${JSON.stringify(m['index'])}`,
+        };
       return { ok: true, command: { type, index: m['index'] } };
     case 'setBackend':
       if (!BACKENDS.includes(m['backend'] as BackendChoice))
-        return { ok: false, message: `setBackend.backend: expected one of ${BACKENDS.join(', ')}, got ${JSON.stringify(m['backend'])}` };
+        return {
+          ok: false,
+          message: `setBackend.backend: expected one of ${BACKENDS.join(', ')}, got ${JSON.stringify(m['backend'])}`,
+        };
       return { ok: true, command: { type, backend: m['backend'] as BackendChoice } };
     case 'runReferenceCases': {
-      if (m['kind'] !== 'awd_loss') return { ok: false, message: `runReferenceCases.kind: expected 'awd_loss', got ${JSON.stringify(m['kind'])}` };
+      if (m['kind'] !== 'awd_loss')
+        return {
+          ok: false,
+          message: `runReferenceCases.kind: expected 'awd_loss', got ${JSON.stringify(m['kind'])}`,
+        };
       const cases = m['cases'];
-      if (!Array.isArray(cases) || cases.length === 0 || !cases.every((c) => isObj(c) && typeof c['id'] === 'string' && isObj(c['terms'])))
-        return { ok: false, message: 'runReferenceCases.cases: expected a non-empty array of awd_loss.json cases' };
+      if (
+        !Array.isArray(cases) ||
+        cases.length === 0 ||
+        !cases.every((c) => isObj(c) && typeof c['id'] === 'string' && isObj(c['terms']))
+      )
+        return {
+          ok: false,
+          message: 'runReferenceCases.cases: expected a non-empty array of awd_loss.json cases',
+        };
       const teachers = m['teachers'];
-      if (!isObj(teachers)) return { ok: false, message: 'runReferenceCases.teachers: expected an object keyed by file name' };
+      if (!isObj(teachers))
+        return { ok: false, message: 'runReferenceCases.teachers: expected an object keyed by file name' };
       for (const [name, t] of Object.entries(teachers)) {
         const p = teacherProblem(t, `runReferenceCases.teachers[${name}]`);
         if (p) return { ok: false, message: p };
       }
-      return { ok: true, command: { type, kind: 'awd_loss', cases, teachers: teachers as Record<string, TeacherArtifacts> } };
+      return {
+        ok: true,
+        command: { type, kind: 'awd_loss', cases, teachers: teachers as Record<string, TeacherArtifacts> },
+      };
     }
     default:
       return { ok: false, message: `command: unknown type ${JSON.stringify(type)}` };

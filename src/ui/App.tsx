@@ -6,12 +6,13 @@ import { useWorkerReady } from './useWorkerReady.ts';
 export function App({ client }: { client: WorkerClient }) {
   const ready = useWorkerReady(client);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 760, margin: '2rem auto', padding: '0 1rem' }}>
+    <main
+      style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 760, margin: '2rem auto', padding: '0 1rem' }}
+    >
       <h1>AWD Lab</h1>
       <p>Distil a trained neural network into an adaptive wavelet (AWD), in your browser.</p>
       <p>
-        Backend:{' '}
-        <strong data-testid="backend">{ready ? ready.backend : 'choosing…'}</strong>
+        Backend: <strong data-testid="backend">{ready ? ready.backend : 'choosing…'}</strong>
         {ready && (
           <span data-testid="backend-reason" style={{ color: '#555' }}>
             {' '}

@@ -81,7 +81,9 @@ async function activate(b: ActiveBackend, o: SelectOptions): Promise<string | nu
   if (b === 'webgpu' && !webglAttempted) {
     // Keep a later switch to WebGL possible (see TRIAL_ORDER); its failure is reported when tried.
     webglAttempted = true;
-    await withTimeout(tf.setBackend('webgl'), o.initTimeoutMs ?? 20_000, "setBackend('webgl')").catch(() => false);
+    await withTimeout(tf.setBackend('webgl'), o.initTimeoutMs ?? 20_000, "setBackend('webgl')").catch(
+      () => false,
+    );
   }
   if (b === 'webgpu') {
     const why = await webgpuProblem();
@@ -119,7 +121,9 @@ async function fastest(candidates: readonly ActiveBackend[], o: SelectOptions, t
     tried.push(t);
   }
   const rank = (b: ActiveBackend) => AUTO_ORDER.indexOf(b);
-  const ok = mine.filter((t) => t.ok).sort((a, b) => a.msPerStep! - b.msPerStep! || rank(a.backend) - rank(b.backend));
+  const ok = mine
+    .filter((t) => t.ok)
+    .sort((a, b) => a.msPerStep! - b.msPerStep! || rank(a.backend) - rank(b.backend));
   const best = ok[0];
   if (!best) throw new Error(`no backend works: ${mine.map(describe).join('; ')}`);
   const why = await activate(best.backend, o);
@@ -152,4 +156,3 @@ export async function selectBackend(choice: BackendChoice, o: SelectOptions): Pr
     tried,
   };
 }
-

@@ -61,7 +61,7 @@ export function syntheticSignals(seed = 11): Float32Array {
   const rnd = uniform(seed, 1);
   const x = new Float32Array(N * L);
   for (let i = 0; i < N; i++)
-    for (let t = 0; t < L; t++) x[i * L + t] = Math.sin((2 * Math.PI * (i % 5 + 1) * t) / L) + 0.3 * rnd();
+    for (let t = 0; t < L; t++) x[i * L + t] = Math.sin((2 * Math.PI * ((i % 5) + 1) * t) / L) + 0.3 * rnd();
   return x;
 }
 
@@ -79,7 +79,13 @@ export function probeAwdStep<T extends TeacherLike>(d: ProbeDeps<T>, budgetMs: n
   const teacher = d.loadTeacher(syntheticTeacher());
   let trainer: TrainerLike | null = null;
   try {
-    const config: AwdConfig = { ...DEFAULT_CONFIG, weights: { ...DEFAULT_CONFIG.weights }, level: 3, batchSize: 0, noise: 0.05 };
+    const config: AwdConfig = {
+      ...DEFAULT_CONFIG,
+      weights: { ...DEFAULT_CONFIG.weights },
+      level: 3,
+      batchSize: 0,
+      noise: 0.05,
+    };
     trainer = d.createTrainer({ x: syntheticSignals(), shape: [N, L], teacher, config });
     const start = d.now();
     trainer.step();

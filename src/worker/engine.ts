@@ -16,7 +16,14 @@ import { parseCommand } from '../protocol/parseCommand.ts';
 import { transferList } from '../protocol/transfer.ts';
 import { runReferenceCases } from './referenceRun.ts';
 import { buildSnapshot } from './snapshot.ts';
-import type { BackendReport, EngineDeps, Endpoint, StepRecordLike, TeacherLike, TrainerLike } from './types.ts';
+import type {
+  BackendReport,
+  EngineDeps,
+  Endpoint,
+  StepRecordLike,
+  TeacherLike,
+  TrainerLike,
+} from './types.ts';
 
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const finite = (r: StepRecordLike): boolean => Number.isFinite(r.total) && r.h0.every(Number.isFinite);
@@ -83,7 +90,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     switch (cmd.type) {
       case 'init':
         return this.suspend(async () => {
-          await this.ensureBackend(cmd.config.backend, false);
+          if (!(await this.ensureBackend(cmd.config.backend, false))) return;
           this.config = cmd.config;
           this.data = cmd.data;
           this.artifacts = cmd.teacher;
@@ -102,7 +109,8 @@ export class Engine<T extends TeacherLike = TeacherLike> {
         return;
       case 'step':
         if (!this.need(cmd.type)) return;
-        if (this.status === 'training') return this.error('bad_command', 'step: pause training first', true, cmd.type);
+        if (this.status === 'training')
+          return this.error('bad_command', 'step: pause training first', true, cmd.type);
         this.stepsLeft += cmd.n;
         return this.kick();
       case 'reset':
@@ -110,19 +118,20 @@ export class Engine<T extends TeacherLike = TeacherLike> {
         return this.suspend(async () => this.rebuild(null, true));
       case 'setWeights':
         if (!this.need(cmd.type)) return;
-      {
-        const w: { lambda?: number; gamma?: number } = {};
-        if (cmd.lambda !== undefined) w.lambda = this.config!.lambda = cmd.lambda;
-        if (cmd.gamma !== undefined) w.gamma = this.config!.gamma = cmd.gamma;
-        this.trainer!.setWeights(w); // warm: the next step uses them, h0 and Adam state are kept
-        return;
-      }
+        {
+          const w: { lambda?: number; gamma?: number } = {};
+          if (cmd.lambda !== undefined) w.lambda = this.config!.lambda = cmd.lambda;
+          if (cmd.gamma !== undefined) w.gamma = this.config!.gamma = cmd.gamma;
+          this.trainer!.setWeights(w); // warm: the next step uses them, h0 and Adam state are kept
+          return;
+        }
       case 'setConfig':
         return this.setConfig(cmd.patch);
       case 'selectSample': {
         if (!this.need(cmd.type)) return;
         const n = this.data!.shape[0]!;
-        if (cmd.index >= n) return this.error('bad_command', `selectSample.index: ${cmd.index} ≥ ${n} samples`, true, cmd.type);
+        if (cmd.index >= n)
+          return this.error('bad_command', `selectSample.index: ${cmd.index} ≥ ${n} samples`, true, cmd.type);
         this.sample = cmd.index;
         return this.snapshot();
       }
@@ -130,13 +139,13 @@ export class Engine<T extends TeacherLike = TeacherLike> {
         return this.suspend(async () => {
           // Tensors belong to the previous backend: rebuild from the current filter (warm).
           const h0 = this.trainer ? Array.from(this.trainer.h0()) : null;
-          await this.ensureBackend(cmd.backend, true);
+          if (!(await this.ensureBackend(cmd.backend, true))) return;
           if (this.config) this.config.backend = cmd.backend;
           if (h0) this.rebuild(h0, false);
         });
       case 'runReferenceCases':
         return this.suspend(async () => {
-          if (!this.report) await this.ensureBackend('auto', false);
+          if (!(await this.ensureBackend('auto', false))) return;
           this.post(await runReferenceCases(this.deps, cmd, this.report!.backend));
         });
       case 'dispose':
@@ -171,7 +180,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     }
     return this.suspend(async () => {
       const h0 = !cold && this.trainer ? Array.from(this.trainer.h0()) : null;
-      if (backendChanged) await this.ensureBackend(next.backend, true);
+      if (backendChanged && !(await this.ensureBackend(next.backend, true))) return;
       this.config = next;
       this.rebuild(h0, cold);
     });
@@ -189,17 +198,27 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     }
   }
 
-  private async ensureBackend(choice: BackendChoice, force: boolean): Promise<void> {
-    if (this.report && !force && (choice === 'auto' || choice === this.report.backend)) return;
+  /** Selects a backend unless a suitable one is active; false (after an error event) if none works. */
+  private async ensureBackend(choice: BackendChoice, force: boolean): Promise<boolean> {
+    if (this.report && !force && (choice === 'auto' || choice === this.report.backend)) return true;
     if (this.trainer || this.teacher) this.teardown(); // their tensors live on the old backend
     try {
       this.report = await this.deps.selectBackend(choice);
     } catch (e) {
+      this.report = null;
       this.error('backend', `backend ${choice}: ${errText(e)}`, false);
-      throw e;
+      if (this.config) this.setStatus('error');
+      return false;
     }
     const r = this.report;
-    this.post({ type: 'ready', backend: r.backend, requested: r.requested, reason: r.reason, tried: r.tried });
+    this.post({
+      type: 'ready',
+      backend: r.backend,
+      requested: r.requested,
+      reason: r.reason,
+      tried: r.tried,
+    });
+    return true;
   }
 
   /** (Re)creates teacher and trainer; `h0` warm-starts, `restart` resets step count and epochs. */
@@ -216,7 +235,12 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       return this.fail('teacher', `teacher: ${this.teacher.compatibility.problems.join('; ')}`);
     try {
       const config = h0 ? { ...cfg, h0 } : cfg;
-      this.trainer = this.deps.createTrainer({ x: this.data!.x, shape: this.data!.shape, teacher: this.teacher, config });
+      this.trainer = this.deps.createTrainer({
+        x: this.data!.x,
+        shape: this.data!.shape,
+        teacher: this.teacher,
+        config,
+      });
     } catch (e) {
       return this.fail('bad_config', `trainer: ${errText(e)}`);
     }
@@ -249,7 +273,12 @@ export class Engine<T extends TeacherLike = TeacherLike> {
 
   private need(command: string): boolean {
     if (this.trainer) return true;
-    this.error('not_ready', `${command}: no model yet (send init${this.status === 'error' ? ' or reset' : ''})`, true, command);
+    this.error(
+      'not_ready',
+      `${command}: no model yet (send init${this.status === 'error' ? ' or reset' : ''})`,
+      true,
+      command,
+    );
     return false;
   }
 
@@ -269,7 +298,12 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   }
 
   private canStep(): boolean {
-    return !this.disposed && this.suspended === 0 && this.trainer !== null && (this.status === 'training' || this.stepsLeft > 0);
+    return (
+      !this.disposed &&
+      this.suspended === 0 &&
+      this.trainer !== null &&
+      (this.status === 'training' || this.stepsLeft > 0)
+    );
   }
 
   private async loop(): Promise<void> {
@@ -293,12 +327,21 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       this.flush();
       return this.fail('step_failed', `step ${this.stepCount + 1}: ${errText(e)}`);
     }
-    if (!finite(rec)) return this.diverged(`step ${this.stepCount + 1}: loss is not finite (total ${rec.total})`);
+    if (!finite(rec))
+      return this.diverged(`step ${this.stepCount + 1}: loss is not finite (total ${rec.total})`);
     if (this.stepsLeft > 0) this.stepsLeft--;
     this.stepCount++;
     this.stepsSinceProgress++;
     const { terms, total, gradNorm, lambda, gamma } = rec;
-    this.pending.push({ step: this.stepCount, epoch: this.epoch(), terms: { ...terms }, total, gradNorm, lambda, gamma });
+    this.pending.push({
+      step: this.stepCount,
+      epoch: this.epoch(),
+      terms: { ...terms },
+      total,
+      gradNorm,
+      lambda,
+      gamma,
+    });
     const now = this.deps.now();
     if (now - this.lastProgressT >= (this.deps.progressMs ?? 125)) this.progress(now);
     if (now - this.lastSnapshotT >= (this.deps.snapshotMs ?? 100)) this.snapshot(now);
@@ -313,7 +356,11 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     this.stepsLeft = 0;
     this.flush();
     this.status = 'diverged';
-    this.error('diverged', `${why}; h0 restored to the last finite filter (step ${this.stepCount}). Lower lr, λ or γ, or reset.`, true);
+    this.error(
+      'diverged',
+      `${why}; h0 restored to the last finite filter (step ${this.stepCount}). Lower lr, λ or γ, or reset.`,
+      true,
+    );
     this.emitState();
     this.snapshot();
   }
@@ -327,7 +374,13 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     if (!this.pending.length) return;
     const dt = (now - this.lastProgressT) / 1000;
     const stepsPerSecond = dt > 0 ? this.stepsSinceProgress / dt : 0;
-    this.post({ type: 'progress', records: this.pending, step: this.stepCount, epoch: this.epoch(), stepsPerSecond });
+    this.post({
+      type: 'progress',
+      records: this.pending,
+      step: this.stepCount,
+      epoch: this.epoch(),
+      stepsPerSecond,
+    });
     this.pending = [];
     this.lastProgressT = now;
     this.stepsSinceProgress = 0;

@@ -4,7 +4,12 @@ import { TERM_NAMES } from '../protocol/messages.ts';
 import type { AwdLossCase, ReferenceCaseResult, TermCheck, VerifyTolerance } from '../protocol/reference.ts';
 import type { LossCaseResult } from './types.ts';
 
-export function termCheck(name: TermCheck['name'], got: number, want: number, tol: VerifyTolerance): TermCheck {
+export function termCheck(
+  name: TermCheck['name'],
+  got: number,
+  want: number,
+  tol: VerifyTolerance,
+): TermCheck {
   // Scaled so that "pass" is exactly relErr ≤ rel: the absolute floor becomes a floor on |want|.
   const relErr = Math.abs(got - want) / Math.max(Math.abs(want), tol.absFloor / tol.rel);
   return { name, got, want, relErr, pass: Number.isFinite(got) && relErr <= tol.rel };
@@ -33,7 +38,12 @@ export function checkLossCase(
   return { id: c.id, dims: c.dims, backend, checks, worstRelErr, gradErr, pass, ms };
 }
 
-export function failedCase(c: { id?: unknown; dims?: unknown }, backend: string, ms: number, error: string): ReferenceCaseResult {
+export function failedCase(
+  c: { id?: unknown; dims?: unknown },
+  backend: string,
+  ms: number,
+  error: string,
+): ReferenceCaseResult {
   return {
     id: String(c.id),
     dims: Number(c.dims),

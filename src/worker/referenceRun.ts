@@ -23,7 +23,9 @@ export async function runReferenceCases<T extends TeacherLike>(
         if (!teacher) {
           const art = cmd.teachers[c.teacher];
           if (!art)
-            throw new Error(`teacher '${c.teacher}' not provided (have: ${Object.keys(cmd.teachers).join(', ') || 'none'})`);
+            throw new Error(
+              `teacher '${c.teacher}' not provided (have: ${Object.keys(cmd.teachers).join(', ') || 'none'})`,
+            );
           teacher = deps.loadTeacher(art);
           teachers.set(c.teacher, teacher);
         }

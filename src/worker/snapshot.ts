@@ -40,7 +40,9 @@ export function buildSnapshot<T extends TeacherLike>(
     coeffs.push(d.data);
     shapes.push(d.shape);
     const attr = c.attributions[i];
-    attributions.push(attr ? decimateBand(attr, shape, max1d, maxSide).data : new Float32Array(d.data.length));
+    attributions.push(
+      attr ? decimateBand(attr, shape, max1d, maxSide).data : new Float32Array(d.data.length),
+    );
   });
   const sampleShape = data.shape.slice(1);
   const size = sampleShape.reduce((a, b) => a * b, 1);

@@ -64,7 +64,10 @@ export interface EngineDeps<T extends TeacherLike = TeacherLike> {
   loadTeacher(a: TeacherArtifacts): T;
   createTrainer(opts: { x: Float32Array; shape: number[]; teacher: T; config: AwdConfig }): TrainerLike;
   /** Cascade of a custom lowpass filter (display only). */
-  wavefun(h0: Float64Array, level: number): { phi: ArrayLike<number>; psi: ArrayLike<number>; x: ArrayLike<number> };
+  wavefun(
+    h0: Float64Array,
+    level: number,
+  ): { phi: ArrayLike<number>; psi: ArrayLike<number>; x: ArrayLike<number> };
   evaluateLossCase(c: AwdLossCase, teacher: T): LossCaseResult;
   /** Runs `fn` in a tfjs scope (tf.tidy) so intermediate tensors are freed. */
   scoped<R>(fn: () => R): R;

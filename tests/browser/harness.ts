@@ -70,7 +70,8 @@ function watch(page: Page, lab: Pick<Lab, 'errors' | 'log'>): void {
 }
 
 export async function startLab(): Promise<Lab> {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'index.html'))) throw new Error('dist/ missing: run `vite build` first');
+  if (!existsSync(join(REPO_ROOT, 'dist', 'index.html')))
+    throw new Error('dist/ missing: run `vite build` first');
   const port = await freePort();
   const server: PreviewServer = await preview({
     root: REPO_ROOT,

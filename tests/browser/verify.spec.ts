@@ -28,26 +28,27 @@ interface Row {
 }
 
 const rows = (page: Page, backend: string): Promise<Row[]> =>
-  page.$$eval(
-    `[data-testid=result-row][data-backend=${backend}]`,
-    (trs) =>
-      trs.map((tr) => ({
-        id: tr.getAttribute('data-case')!,
-        backend: tr.getAttribute('data-backend')!,
-        pass: tr.getAttribute('data-pass')!,
-        error: tr.querySelector('[data-testid=case-error]')?.textContent ?? null,
-        cells: [...tr.querySelectorAll('[data-term]')].map((td) => ({
-          term: td.getAttribute('data-term')!,
-          value: td.getAttribute('data-value')!,
-          title: td.getAttribute('title') ?? '',
-        })),
+  page.$$eval(`[data-testid=result-row][data-backend=${backend}]`, (trs) =>
+    trs.map((tr) => ({
+      id: tr.getAttribute('data-case')!,
+      backend: tr.getAttribute('data-backend')!,
+      pass: tr.getAttribute('data-pass')!,
+      error: tr.querySelector('[data-testid=case-error]')?.textContent ?? null,
+      cells: [...tr.querySelectorAll('[data-term]')].map((td) => ({
+        term: td.getAttribute('data-term')!,
+        value: td.getAttribute('data-value')!,
+        title: td.getAttribute('title') ?? '',
       })),
+    })),
   );
 
 async function runOn(page: Page, backend: 'webgl' | 'webgpu'): Promise<Row[]> {
   await page.getByTestId('backend-select').selectOption(backend);
   await page.getByTestId('run').click();
-  await page.getByTestId('summary').filter({ hasText: `on ${backend}` }).waitFor({ timeout: 240_000 });
+  await page
+    .getByTestId('summary')
+    .filter({ hasText: `on ${backend}` })
+    .waitFor({ timeout: 240_000 });
   // The worker really runs the requested backend (no silent fallback).
   assert.equal(await page.getByTestId('worker-backend').textContent(), backend);
   const reason = (await page.getByTestId('worker-reason').textContent())!;
@@ -90,7 +91,10 @@ after(async () => lab?.close());
 test('verify page: every awd_loss case passes in the worker on webgl and on webgpu', async () => {
   const page = await lab.newPage('verify.html');
   await page.getByTestId('files').setInputFiles(FILES);
-  await page.getByTestId('inputs').filter({ hasText: `${CASES.length} AWD loss cases` }).waitFor();
+  await page
+    .getByTestId('inputs')
+    .filter({ hasText: `${CASES.length} AWD loss cases` })
+    .waitFor();
   assert.equal(await page.locator('[data-testid=inputs] .problem').count(), 0);
   checkRows('webgl', await runOn(page, 'webgl'));
   checkRows('webgpu', await runOn(page, 'webgpu'));

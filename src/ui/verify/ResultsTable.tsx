@@ -6,7 +6,13 @@ import type { ReferenceCaseResult } from '../../protocol/reference.ts';
 const fmt = (v: number): string => (Number.isFinite(v) ? v.toExponential(1) : String(v));
 const COLUMNS = [...TERM_NAMES, 'total'] as const;
 
-export function ResultsTable({ results, tol }: { results: ReferenceCaseResult[]; tol: { rel: number; gradRel: number } }) {
+export function ResultsTable({
+  results,
+  tol,
+}: {
+  results: ReferenceCaseResult[];
+  tol: { rel: number; gradRel: number };
+}) {
   if (!results.length) return null;
   return (
     <table className="results" data-testid="results">
@@ -25,7 +31,13 @@ export function ResultsTable({ results, tol }: { results: ReferenceCaseResult[];
       </thead>
       <tbody>
         {results.map((r, i) => (
-          <tr key={i} data-testid="result-row" data-case={r.id} data-backend={r.backend} data-pass={String(r.pass)}>
+          <tr
+            key={i}
+            data-testid="result-row"
+            data-case={r.id}
+            data-backend={r.backend}
+            data-pass={String(r.pass)}
+          >
             <td>{r.id}</td>
             <td>{r.backend}</td>
             {r.error ? (
@@ -48,7 +60,11 @@ export function ResultsTable({ results, tol }: { results: ReferenceCaseResult[];
                     </td>
                   );
                 })}
-                <td data-term="grad" data-value={String(r.gradErr)} className={r.gradErr <= tol.gradRel ? 'ok' : 'fail'}>
+                <td
+                  data-term="grad"
+                  data-value={String(r.gradErr)}
+                  className={r.gradErr <= tol.gradRel ? 'ok' : 'fail'}
+                >
                   {fmt(r.gradErr)}
                 </td>
                 <td data-term="worst" data-value={String(r.worstRelErr)}>

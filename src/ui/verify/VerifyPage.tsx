@@ -34,7 +34,8 @@ export function VerifyPage({ client }: { client: WorkerClient }) {
           }
           case 'error':
             setError(`${ev.code}: ${ev.message}`);
-            if (!ev.recoverable || ev.command === 'runReferenceCases' || ev.code === 'backend') setRunning(false);
+            if (!ev.recoverable || ev.command === 'runReferenceCases' || ev.code === 'backend')
+              setRunning(false);
             break;
           default:
             break; // training events do not concern this page
@@ -53,7 +54,12 @@ export function VerifyPage({ client }: { client: WorkerClient }) {
     setError('');
     setSummary('');
     client.send({ type: 'setBackend', backend });
-    client.send({ type: 'runReferenceCases', kind: 'awd_loss', cases: inputs.cases, teachers: inputs.teachers });
+    client.send({
+      type: 'runReferenceCases',
+      kind: 'awd_loss',
+      cases: inputs.cases,
+      teachers: inputs.teachers,
+    });
   };
 
   return (
@@ -61,16 +67,26 @@ export function VerifyPage({ client }: { client: WorkerClient }) {
       <h1>AWD Lab · Verify installation</h1>
       <p>
         Upload <code>awd_loss.json</code> with its teacher files (<code>teacher_*.json</code> and{' '}
-        <code>*.weights.bin</code>) from the reference folder. Each case recomputes awave&apos;s AWD loss terms
-        and the gradient d total/d h0 in the training worker; a case passes when every term is within{' '}
+        <code>*.weights.bin</code>) from the reference folder. Each case recomputes awave&apos;s AWD loss
+        terms and the gradient d total/d h0 in the training worker; a case passes when every term is within{' '}
         {VERIFY_TOLERANCE.rel} relative (absolute floor {VERIFY_TOLERANCE.absFloor}) and the gradient within{' '}
         {VERIFY_TOLERANCE.gradRel} of its norm.
       </p>
       <div className="controls">
-        <input type="file" multiple accept=".json,.bin" data-testid="files" onChange={(e) => void onFiles(e.target.files)} />
+        <input
+          type="file"
+          multiple
+          accept=".json,.bin"
+          data-testid="files"
+          onChange={(e) => void onFiles(e.target.files)}
+        />
         <label>
           Backend{' '}
-          <select data-testid="backend-select" value={backend} onChange={(e) => setBackend(e.target.value as BackendChoice)}>
+          <select
+            data-testid="backend-select"
+            value={backend}
+            onChange={(e) => setBackend(e.target.value as BackendChoice)}
+          >
             {BACKENDS.map((b) => (
               <option key={b} value={b}>
                 {b}

@@ -19,9 +19,11 @@ export interface VerifyInputs {
   problems: string[];
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const baseName = (p: string): string => p.split('/').pop() ?? p;
-const isCase = (c: unknown): boolean => isObj(c) && typeof c['id'] === 'string' && isObj(c['terms']) && Array.isArray(c['grad_h0']);
+const isCase = (c: unknown): boolean =>
+  isObj(c) && typeof c['id'] === 'string' && isObj(c['terms']) && Array.isArray(c['grad_h0']);
 
 export function classifyUploads(files: Upload[]): VerifyInputs {
   const out: VerifyInputs = { cases: [], casesFile: null, teachers: {}, notes: [], problems: [] };
@@ -35,7 +37,9 @@ export function classifyUploads(files: Upload[]): VerifyInputs {
       out.casesFile = f.name;
       out.notes.push(`${f.name}: ${j.length} AWD loss cases`);
     } else if (isObj(j) && isObj(j['modelTopology']) && Array.isArray(j['weightsManifest'])) {
-      const paths = (j['weightsManifest'] as { paths?: unknown }[]).flatMap((g) => (Array.isArray(g.paths) ? g.paths : []));
+      const paths = (j['weightsManifest'] as { paths?: unknown }[]).flatMap((g) =>
+        Array.isArray(g.paths) ? g.paths : [],
+      );
       const missing = paths.filter((p) => !bins.has(baseName(String(p))));
       if (missing.length) out.problems.push(`${f.name}: weight file(s) not uploaded: ${missing.join(', ')}`);
       else {

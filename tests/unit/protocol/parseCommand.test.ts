@@ -7,7 +7,12 @@ import { transferList } from '../../../src/protocol/transfer.ts';
 import type { Command } from '../../../src/protocol/messages.ts';
 
 const teacher = { modelJson: { modelTopology: {} }, weightData: [new ArrayBuffer(8)] };
-const init = { type: 'init', config: { ...DEFAULT_CONFIG }, data: { x: new Float32Array(6), shape: [2, 3] }, teacher };
+const init = {
+  type: 'init',
+  config: { ...DEFAULT_CONFIG },
+  data: { x: new Float32Array(6), shape: [2, 3] },
+  teacher,
+};
 
 describe('parseCommand', () => {
   it('accepts every command type', () => {
@@ -23,7 +28,12 @@ describe('parseCommand', () => {
       { type: 'setConfig', patch: { level: 3, mode: 'periodization' } },
       { type: 'selectSample', index: 0 },
       { type: 'setBackend', backend: 'wasm' },
-      { type: 'runReferenceCases', kind: 'awd_loss', cases: [{ id: 'a', terms: {} }], teachers: { 't.json': teacher } },
+      {
+        type: 'runReferenceCases',
+        kind: 'awd_loss',
+        cases: [{ id: 'a', terms: {} }],
+        teachers: { 't.json': teacher },
+      },
       { type: 'dispose' },
     ];
     for (const g of good) expect(parseCommand(g), JSON.stringify(g)).toMatchObject({ ok: true });
@@ -62,7 +72,11 @@ describe('parseCommand', () => {
 describe('transferList', () => {
   it('lists init data and weights once each, nothing for small commands', () => {
     const x = new Float32Array(6);
-    const cmd = { ...init, data: { x, shape: [2, 3] }, teacher: { ...teacher, weightData: [teacher.weightData[0]!, teacher.weightData[0]!] } } as Command;
+    const cmd = {
+      ...init,
+      data: { x, shape: [2, 3] },
+      teacher: { ...teacher, weightData: [teacher.weightData[0]!, teacher.weightData[0]!] },
+    } as Command;
     expect(transferList(cmd)).toEqual([x.buffer, teacher.weightData[0]]);
     expect(transferList({ type: 'play' })).toEqual([]);
   });

@@ -17,12 +17,17 @@ describe('selectBackend (Node)', () => {
   it('auto: tries all four, reports why webgpu/webgl failed, keeps the fastest that works', async () => {
     const r = await selectBackend('auto', opts);
     expect(r.tried.map((t) => t.backend)).toEqual(['webgl', 'webgpu', 'wasm', 'cpu']);
-    expect(r.tried.find((t) => t.backend === 'webgpu')).toMatchObject({ ok: false, error: 'no navigator.gpu' });
+    expect(r.tried.find((t) => t.backend === 'webgpu')).toMatchObject({
+      ok: false,
+      error: 'no navigator.gpu',
+    });
     expect(r.tried.find((t) => t.backend === 'webgl')!.ok).toBe(false);
     expect(r.tried.find((t) => t.backend === 'cpu')).toMatchObject({ ok: true, msPerStep: 2 });
     expect(r.backend).toBe('cpu'); // 2 ms beats wasm's 3 ms even if wasm started
     expect(tf.getBackend()).toBe('cpu');
-    expect(r.reason).toMatch(/^webgl: .+; webgpu: no navigator\.gpu; wasm.+; cpu 2\.0 ms\/step → cpu \((fastest|the only one that works)\)$/);
+    expect(r.reason).toMatch(
+      /^webgl: .+; webgpu: no navigator\.gpu; wasm.+; cpu 2\.0 ms\/step → cpu \((fastest|the only one that works)\)$/,
+    );
     expect(afterSet).toBeGreaterThan(0);
   });
 

@@ -90,7 +90,10 @@ describe('engine: play / pause / weights', () => {
     expect(t.steps).toBe(stepsAtPause);
     const from = h.events.length;
     h.send({ type: 'play' });
-    await h.waitFor(is('progress', (e) => e.step >= stepsAtPause + 10), from);
+    await h.waitFor(
+      is('progress', (e) => e.step >= stepsAtPause + 10),
+      from,
+    );
     h.send({ type: 'pause' });
     await h.engine.settled();
     expect(FakeTrainer.created).toHaveLength(1); // resume is warm: same trainer
@@ -129,7 +132,10 @@ describe('engine: play / pause / weights', () => {
     expect(done).toMatchObject({ step: 6, epoch: 2, detail: 'finished 2 epochs' });
     const from = h.events.length;
     h.send({ type: 'play' });
-    await h.waitFor(is('state', (e) => e.status === 'idle' && e.step === 12), from);
+    await h.waitFor(
+      is('state', (e) => e.status === 'idle' && e.step === 12),
+      from,
+    );
   });
 });
 
@@ -153,7 +159,10 @@ describe('engine: divergence and errors', () => {
     expect(Array.from(snap.h0)).toEqual(Array.from(Float32Array.from(good)));
     const from = h.events.length;
     h.send({ type: 'step', n: 2 });
-    await h.waitFor(is('progress', (e) => e.step === 5), from);
+    await h.waitFor(
+      is('progress', (e) => e.step === 5),
+      from,
+    );
   });
 
   it('answers bad commands with error events and keeps working', async () => {
@@ -181,9 +190,31 @@ describe('engine: divergence and errors', () => {
     await h.waitFor(is('snapshot', (e) => e.sample === 2));
   });
 
+  it('no working backend → one error{backend}, and the engine still answers', async () => {
+    const base = fakeDeps(clock);
+    let fail = true;
+    h = harness({
+      ...base,
+      selectBackend: async (c) => {
+        if (fail) throw new Error('no backend works: cpu: broken');
+        return base.selectBackend(c);
+      },
+    });
+    h.send(initCommand());
+    const e = await h.waitFor(is('error'));
+    expect(e).toMatchObject({ code: 'backend', recoverable: false });
+    expect(e.message).toContain('cpu: broken');
+    fail = false;
+    await ready();
+    expect(h.of('error')).toHaveLength(1);
+  });
+
   it('an incompatible teacher is an error event, not a crash', async () => {
     h = harness(fakeDeps(clock));
-    h.send({ ...initCommand(), teacher: { modelJson: { bad: 'input shape [null, 7] ≠ data [16]' }, weightData: [] } });
+    h.send({
+      ...initCommand(),
+      teacher: { modelJson: { bad: 'input shape [null, 7] ≠ data [16]' }, weightData: [] },
+    });
     const e = await h.waitFor(is('error'));
     expect(e).toMatchObject({ code: 'teacher', recoverable: true });
     expect(e.message).toContain('input shape');

@@ -8,7 +8,13 @@ import { DEFAULT_CONFIG, type AwdConfig } from '../../../src/protocol/config.ts'
 import type { Command, InitCommand, TeacherArtifacts, WorkerEvent } from '../../../src/protocol/messages.ts';
 import { transferList } from '../../../src/protocol/transfer.ts';
 import { createEngine, type Engine } from '../../../src/worker/engine.ts';
-import type { EngineDeps, Endpoint, StepRecordLike, TeacherLike, TrainerLike } from '../../../src/worker/types.ts';
+import type {
+  EngineDeps,
+  Endpoint,
+  StepRecordLike,
+  TeacherLike,
+  TrainerLike,
+} from '../../../src/worker/types.ts';
 
 export const N = 6;
 export const L = 16;
@@ -58,7 +64,8 @@ export class FakeTrainer implements TrainerLike {
     const before = this.h0Var.dataSync().slice();
     // A real gradient step on ½‖h0 − 0.7‖² (+ λ‖h0‖₁), inside tidy like the real trainer.
     const { loss, l1 } = tf.tidy(() => {
-      const f = (h: tf.Tensor) => tf.add(tf.mul(0.5, tf.sum(tf.square(tf.sub(h, 0.7)))), tf.mul(this.lambda, tf.sum(tf.abs(h))));
+      const f = (h: tf.Tensor) =>
+        tf.add(tf.mul(0.5, tf.sum(tf.square(tf.sub(h, 0.7)))), tf.mul(this.lambda, tf.sum(tf.abs(h))));
       const g = tf.grad(f)(this.h0Var);
       this.h0Var.assign(tf.sub(this.h0Var, tf.mul(this.lr, g)));
       return { loss: f(this.h0Var).dataSync()[0]!, l1: tf.sum(tf.abs(this.h0Var)).dataSync()[0]! };
@@ -71,7 +78,16 @@ export class FakeTrainer implements TrainerLike {
     }
     const terms = { rec: loss, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: l1, l1attr: l1 / 2 };
     const total = terms.rec + this.lambda * terms.l1wave + this.gamma * terms.l1attr;
-    return { step: this.steps, epoch: this.epoch, terms, total, gradNorm: 1, h0: this.h0(), lambda: this.lambda, gamma: this.gamma };
+    return {
+      step: this.steps,
+      epoch: this.epoch,
+      terms,
+      total,
+      gradNorm: 1,
+      h0: this.h0(),
+      lambda: this.lambda,
+      gamma: this.gamma,
+    };
   }
 
   setWeights(w: { lambda?: number; gamma?: number }): void {
@@ -121,7 +137,10 @@ export class FakeTeacher implements TeacherLike {
 }
 
 export function fakeTeacherArtifacts(bad?: string): TeacherArtifacts {
-  return { modelJson: bad ? { bad } : { modelTopology: {} }, weightData: [new Float32Array([1, 2, 3]).buffer] };
+  return {
+    modelJson: bad ? { bad } : { modelTopology: {} },
+    weightData: [new Float32Array([1, 2, 3]).buffer],
+  };
 }
 
 export function signals(): Float32Array {
@@ -137,17 +156,30 @@ export function initCommand(patch: Partial<AwdConfig> = {}): InitCommand {
   };
 }
 
-export function fakeDeps(clock: FakeClock, msPerStep = 10, over: Partial<EngineDeps<FakeTeacher>> = {}): EngineDeps<FakeTeacher> {
+export function fakeDeps(
+  clock: FakeClock,
+  msPerStep = 10,
+  over: Partial<EngineDeps<FakeTeacher>> = {},
+): EngineDeps<FakeTeacher> {
   return {
     now: () => clock.t,
     yieldToEvents: () => new Promise((r) => setImmediate(r)),
     selectBackend: async (choice) => {
       await tf.setBackend('cpu');
-      return { backend: 'cpu', requested: choice, reason: 'cpu (test)', tried: [{ backend: 'cpu', ok: true, msPerStep: 1 }] };
+      return {
+        backend: 'cpu',
+        requested: choice,
+        reason: 'cpu (test)',
+        tried: [{ backend: 'cpu', ok: true, msPerStep: 1 }],
+      };
     },
     loadTeacher: (a) => new FakeTeacher(a),
     createTrainer: (o) => new FakeTrainer(o, clock, msPerStep),
-    wavefun: (h0) => ({ phi: Array.from(h0), psi: Array.from(h0, (v) => -v), x: Array.from(h0, (_, i) => i) }),
+    wavefun: (h0) => ({
+      phi: Array.from(h0),
+      psi: Array.from(h0, (v) => -v),
+      x: Array.from(h0, (_, i) => i),
+    }),
     evaluateLossCase: () => {
       throw new Error('not wired in this test');
     },
@@ -199,7 +231,19 @@ export function harness(deps: EngineDeps<FakeTeacher>): Harness {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`timed out; events: ${events.slice(from).map((e) => e.type + ('code' in e ? `:${e.code}(${e.message})` : '') + ('status' in e ? `:${e.status}` : '')).join(', ')}`));
+          reject(
+            new Error(
+              `timed out; events: ${events
+                .slice(from)
+                .map(
+                  (e) =>
+                    e.type +
+                    ('code' in e ? `:${e.code}(${e.message})` : '') +
+                    ('status' in e ? `:${e.status}` : ''),
+                )
+                .join(', ')}`,
+            ),
+          );
         }, ms);
         waiters.add(check);
         check();
@@ -213,6 +257,9 @@ export function harness(deps: EngineDeps<FakeTeacher>): Harness {
 }
 
 export const is =
-  <T extends WorkerEvent['type']>(type: T, extra: (e: Extract<WorkerEvent, { type: T }>) => boolean = () => true) =>
+  <T extends WorkerEvent['type']>(
+    type: T,
+    extra: (e: Extract<WorkerEvent, { type: T }>) => boolean = () => true,
+  ) =>
   (e: WorkerEvent): e is Extract<WorkerEvent, { type: T }> =>
     e.type === type && extra(e as Extract<WorkerEvent, { type: T }>);

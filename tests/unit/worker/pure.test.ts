@@ -9,7 +9,10 @@ import { TOL } from '../tolerances.ts';
 describe('decimate', () => {
   it('1-D keeps short arrays and both ends of long ones', () => {
     expect(Array.from(decimate1d([1, 2, 3], 5))).toEqual([1, 2, 3]);
-    const d = decimate1d(Array.from({ length: 1001 }, (_, i) => i), 11);
+    const d = decimate1d(
+      Array.from({ length: 1001 }, (_, i) => i),
+      11,
+    );
     expect(Array.from(d)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
   });
   it('2-D strides rows and columns; stacks of maps stay stacks', () => {

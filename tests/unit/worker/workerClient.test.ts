@@ -44,7 +44,18 @@ function collect(client: WorkerClient) {
   });
   const waitFor = (pred: (e: WorkerEvent) => boolean, from = 0) =>
     new Promise<WorkerEvent>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`timeout; got ${events.slice(from).map((e) => e.type).join(',')}`)), 10_000);
+      const t = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `timeout; got ${events
+                .slice(from)
+                .map((e) => e.type)
+                .join(',')}`,
+            ),
+          ),
+        10_000,
+      );
       const check = () => {
         const hit = events.slice(from).find(pred);
         if (hit) {
@@ -89,13 +100,19 @@ describe('WorkerClient', () => {
     const t = FakeTrainer.created.at(-1)!;
     expect(t.config.h0).toEqual(h0);
     expect(t.config).toMatchObject({ lambda: 0.3, gamma: 0.5 });
-    expect(events.filter((e) => e.type === 'ready').map((e) => (e as { backend: string }).backend)).toEqual(['cpu', 'cpu']);
+    expect(events.filter((e) => e.type === 'ready').map((e) => (e as { backend: string }).backend)).toEqual([
+      'cpu',
+      'cpu',
+    ]);
     client.dispose();
   });
 
   it('gives up after maxRestarts', async () => {
     const workers: FakeWorker[] = [];
-    const client = new WorkerClient({ spawn: () => (workers.push(fakeWorker(clock)), workers.at(-1)!), maxRestarts: 1 });
+    const client = new WorkerClient({
+      spawn: () => (workers.push(fakeWorker(clock)), workers.at(-1)!),
+      maxRestarts: 1,
+    });
     const { waitFor } = collect(client);
     client.send({ type: 'setBackend', backend: 'cpu' });
     await waitFor((e) => e.type === 'ready');
