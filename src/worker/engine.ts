@@ -7,13 +7,15 @@ import {
   type Command,
   type DataPayload,
   type ErrorCode,
-  type ProgressRecord,
   type TeacherArtifacts,
   type TrainStatus,
   type WorkerEvent,
 } from '../protocol/messages.ts';
 import { parseCommand } from '../protocol/parseCommand.ts';
 import { transferList } from '../protocol/transfer.ts';
+import { buildModel } from './buildModel.ts';
+import { patchEffect } from './configPatch.ts';
+import { ProgressThrottle } from './progress.ts';
 import { runReferenceCases } from './referenceRun.ts';
 import { buildSnapshot } from './snapshot.ts';
 import type {
@@ -27,9 +29,6 @@ import type {
 
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const finite = (r: StepRecordLike): boolean => Number.isFinite(r.total) && r.h0.every(Number.isFinite);
-/** Keys whose change needs a new initial filter (cold restart) or only a rebuilt trainer (warm). */
-const COLD_KEYS: readonly (keyof AwdConfig)[] = ['wavelet', 'h0', 'noise', 'seed'];
-const LIVE_KEYS: readonly (keyof AwdConfig)[] = ['lambda', 'gamma', 'lr', 'epochs', 'backend'];
 
 export class Engine<T extends TeacherLike = TeacherLike> {
   private status: TrainStatus = 'idle';
@@ -47,17 +46,16 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   private queue: Promise<void> = Promise.resolve();
   private suspended = 0;
   private loopDone: Promise<void> | null = null;
-  private pending: ProgressRecord[] = [];
-  private lastProgressT = 0;
+  private readonly progress: ProgressThrottle;
   private lastSnapshotT = -Infinity;
   private lastSnapshotStep = -1;
-  private stepsSinceProgress = 0;
   private disposed = false;
 
   constructor(
     private readonly ep: Endpoint,
     private readonly deps: EngineDeps<T>,
   ) {
+    this.progress = new ProgressThrottle(deps.progressMs ?? 125);
     ep.addEventListener('message', (ev) => this.receive(ev.data));
   }
 
@@ -164,12 +162,11 @@ export class Engine<T extends TeacherLike = TeacherLike> {
 
   private async setConfig(patch: Partial<AwdConfig>): Promise<void> {
     if (!this.config) return this.error('not_ready', 'setConfig: send init first', true, 'setConfig');
-    const keys = Object.keys(patch) as (keyof AwdConfig)[];
     const next: AwdConfig = { ...this.config, ...patch };
-    const cold = keys.some((k) => COLD_KEYS.includes(k));
-    const rebuild = cold || keys.some((k) => !LIVE_KEYS.includes(k));
+    const effect = patchEffect(patch);
+    const cold = effect === 'cold';
     const backendChanged = patch.backend !== undefined && patch.backend !== this.config.backend;
-    if (!rebuild && !backendChanged) {
+    if (effect === 'live' && !backendChanged) {
       this.config = next;
       const t = this.trainer;
       if (t && (patch.lambda !== undefined || patch.gamma !== undefined))
@@ -226,24 +223,10 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     const wasTraining = this.status === 'training';
     this.teardown();
     const cfg = this.config!;
-    try {
-      this.teacher = this.deps.loadTeacher(this.artifacts!);
-    } catch (e) {
-      return this.fail('teacher', `teacher: ${errText(e)}`);
-    }
-    if (!this.teacher.compatibility.ok)
-      return this.fail('teacher', `teacher: ${this.teacher.compatibility.problems.join('; ')}`);
-    try {
-      const config = h0 ? { ...cfg, h0 } : cfg;
-      this.trainer = this.deps.createTrainer({
-        x: this.data!.x,
-        shape: this.data!.shape,
-        teacher: this.teacher,
-        config,
-      });
-    } catch (e) {
-      return this.fail('bad_config', `trainer: ${errText(e)}`);
-    }
+    const built = buildModel(this.deps, this.artifacts!, this.data!, cfg, h0);
+    if (!built.ok) return this.fail(built.code, built.message);
+    this.teacher = built.teacher;
+    this.trainer = built.trainer;
     if (restart) {
       this.stepCount = 0;
       this.epochOffset = 0; // (a warm rebuild keeps the epochs counted so far: see teardown)
@@ -307,8 +290,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   }
 
   private async loop(): Promise<void> {
-    this.lastProgressT = this.deps.now();
-    this.stepsSinceProgress = 0;
+    this.progress.start(this.deps.now());
     while (this.canStep()) {
       this.stepOnce();
       await this.deps.yieldToEvents();
@@ -331,9 +313,8 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       return this.diverged(`step ${this.stepCount + 1}: loss is not finite (total ${rec.total})`);
     if (this.stepsLeft > 0) this.stepsLeft--;
     this.stepCount++;
-    this.stepsSinceProgress++;
     const { terms, total, gradNorm, lambda, gamma } = rec;
-    this.pending.push({
+    this.progress.add({
       step: this.stepCount,
       epoch: this.epoch(),
       terms: { ...terms },
@@ -343,7 +324,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       gamma,
     });
     const now = this.deps.now();
-    if (now - this.lastProgressT >= (this.deps.progressMs ?? 125)) this.progress(now);
+    if (this.progress.due(now)) this.emitProgress(now);
     if (now - this.lastSnapshotT >= (this.deps.snapshotMs ?? 100)) this.snapshot(now);
     if (this.status === 'training' && this.finished()) {
       this.flush();
@@ -366,24 +347,13 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   }
 
   private flush(): void {
-    if (this.pending.length) this.progress(this.deps.now());
+    this.emitProgress(this.deps.now());
     if (this.trainer && this.lastSnapshotStep !== this.stepCount) this.snapshot();
   }
 
-  private progress(now: number): void {
-    if (!this.pending.length) return;
-    const dt = (now - this.lastProgressT) / 1000;
-    const stepsPerSecond = dt > 0 ? this.stepsSinceProgress / dt : 0;
-    this.post({
-      type: 'progress',
-      records: this.pending,
-      step: this.stepCount,
-      epoch: this.epoch(),
-      stepsPerSecond,
-    });
-    this.pending = [];
-    this.lastProgressT = now;
-    this.stepsSinceProgress = 0;
+  private emitProgress(now: number): void {
+    const ev = this.progress.take(now, this.stepCount, this.epoch());
+    if (ev) this.post(ev);
   }
 
   private snapshot(now = this.deps.now()): void {
