@@ -1,0 +1,72 @@
+// The full AWD objective at one h0 (awave.losses.Loss + Trainer._train_iteration). Every term is a tf
+// scalar on the caller's tape, so tf.grad/variableGrads of `total` gives awave's d loss / d h0,
+// including the second-order path through the attributions.
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core alone registers no gradients (the union package and tfjs-layers import this); the loss
+// is where every gradient user enters, so registering here keeps the engine self-contained.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { AttributionMethod } from '../../protocol/config.ts';
+import { trimAttributions } from '../attribution/trim.ts';
+import type { ResidualGradient } from '../attribution/trim.ts';
+import type { Teacher } from '../teacher/types.ts';
+import type { TransformPlan } from '../transform/plan.ts';
+import { l1BandLoss, reconstructionLoss } from './data.ts';
+import type { LossWeights, TermName } from './terms.ts';
+import { validityTerms } from './validity.ts';
+
+export interface AwdLossOptions {
+  plan: TransformPlan;
+  /** Frozen teacher; null leaves l1attr at 0 (awave without a pretrained model). */
+  teacher: Teacher | null;
+  target: number;
+  attribution: AttributionMethod;
+  igSteps: number;
+  weights: LossWeights;
+  /** How attributions are differentiated w.r.t. h0 (see attribution/trim.ts); default 'exact'. */
+  residualGradient?: ResidualGradient;
+  /** ∇_x Σ f(x)[:, target] for this x, when known (see TrimOptions.inputGrad). */
+  inputGrad?: tf.Tensor;
+  /** Compute attributions even when weights.l1attr is 0 (for the record); default true. */
+  alwaysAttribute?: boolean;
+}
+
+export interface AwdLossResult {
+  total: tf.Scalar;
+  terms: Record<TermName, tf.Scalar>;
+  coeffs: tf.Tensor[];
+  attributions: tf.Tensor[] | null;
+  /** Ψ⁻¹Ψx cropped to x's shape. */
+  recon: tf.Tensor;
+}
+
+/** x: [N, ...plan.signalShape]; h0: [K]. */
+export function awdLoss(h0: tf.Tensor1D, x: tf.Tensor, opts: AwdLossOptions): AwdLossResult {
+  const { plan, weights } = opts;
+  const bound = plan.bind(h0);
+  const coeffs = bound.forward(x);
+  const recon = bound.inverse(coeffs);
+  const scales = plan.level + 1;
+  const v = validityTerms(h0);
+  const wantAttr = opts.teacher !== null && (weights.l1attr > 0 || opts.alwaysAttribute !== false);
+  const attributions = wantAttr
+    ? trimAttributions(bound, opts.teacher!, x, coeffs, {
+        method: opts.attribution,
+        target: opts.target,
+        igSteps: opts.igSteps,
+        residualGradient: opts.residualGradient ?? 'exact',
+        ...(opts.inputGrad ? { inputGrad: opts.inputGrad } : {}),
+      })
+    : null;
+  const terms: Record<TermName, tf.Scalar> = {
+    rec: reconstructionLoss(x, recon),
+    ...v,
+    l1wave: l1BandLoss(coeffs, scales),
+    l1attr: attributions ? l1BandLoss(attributions, scales) : tf.scalar(0),
+  };
+  // Zero-weight terms stay out of the sum (as in awave), so they cost no backward pass.
+  const parts: tf.Tensor[] = [terms.rec];
+  for (const k of Object.keys(weights) as (keyof LossWeights)[])
+    if (weights[k] !== 0) parts.push(tf.mul(terms[k], weights[k]));
+  const total = tf.addN(parts) as tf.Scalar;
+  return { total, terms, coeffs, attributions, recon };
+}
