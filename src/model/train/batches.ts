@@ -38,9 +38,10 @@ export class BatchScheduler {
   next(): Batch {
     const epoch = this.epoch;
     const k = this.done % this.stepsPerEpoch;
-    if (k === 0 && this.shuffle) shuffleInPlace(this.order, this.uniform);
     this.done++;
-    if (this.batchSize === this.n && !this.shuffle) return { indices: null, size: this.n, epoch };
+    // A full batch is a sum over all samples: its order cannot matter, so no shuffle and no gather.
+    if (this.batchSize === this.n) return { indices: null, size: this.n, epoch };
+    if (k === 0 && this.shuffle) shuffleInPlace(this.order, this.uniform);
     const start = k * this.batchSize;
     const indices = this.order.slice(start, Math.min(start + this.batchSize, this.n));
     return { indices, size: indices.length, epoch };

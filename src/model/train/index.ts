@@ -1,0 +1,11 @@
+export { TorchAdam } from './adam.ts';
+export type { AdamOptions, AdamState } from './adam.ts';
+export { BatchScheduler } from './batches.ts';
+export type { Batch } from './batches.ts';
+export { waveletDistance } from './distance.ts';
+export { TrainingDiverged } from './errors.ts';
+export { initialH0 } from './init.ts';
+export { mulberry32, normalSource, shuffleInPlace } from './rng.ts';
+export { AwdTrainer } from './trainer.ts';
+export type { AwdTrainerOptions, StepRecord } from './trainer.ts';
+export { highpassOf, perScale } from './views.ts';

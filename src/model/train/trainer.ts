@@ -1,0 +1,269 @@
+// One AWD run: h0 as a tf.Variable (float32, what the graph sees) with a float64 master copy and
+// torch-exact Adam on the JS side. Each step is one tidy scope; the only tensors that outlive a step
+// are the data, the variable and the cached selector constants, so tf.memory() stays flat.
+import * as tf from '@tensorflow/tfjs-core';
+import type { AwdConfig } from '../../protocol/config.ts';
+import type { Teacher } from '../teacher/types.ts';
+import { assertTeacherFits, targetSum } from '../attribution/trim.ts';
+import type { ResidualGradient } from '../attribution/trim.ts';
+import { awdLoss } from '../loss/awdLoss.ts';
+import type { AwdLossOptions } from '../loss/awdLoss.ts';
+import { TERM_NAMES } from '../loss/terms.ts';
+import type { LossWeights, TermName } from '../loss/terms.ts';
+import { createPlan } from '../transform/createPlan.ts';
+import type { TransformPlan } from '../transform/plan.ts';
+import { TorchAdam } from './adam.ts';
+import type { AdamState } from './adam.ts';
+import { BatchScheduler } from './batches.ts';
+import { TrainingDiverged } from './errors.ts';
+import { initialH0 } from './init.ts';
+import { highpassOf, perScale } from './views.ts';
+import { waveletDistance } from './distance.ts';
+
+export interface StepRecord {
+  step: number;
+  epoch: number;
+  terms: Record<TermName, number>;
+  /** Loss at the h0 the step started from (torch's loss.item()). */
+  total: number;
+  gradNorm: number;
+  /** h0 after the update. */
+  h0: Float64Array;
+  lambda: number;
+  gamma: number;
+  /** awave's dist(ψ_now, ψ_init), computed every `distEvery` steps (cascade is costly), else null. */
+  dist: number | null;
+}
+
+export interface AwdTrainerOptions {
+  x: Float32Array;
+  /** [N, L] or [N, H, W]. */
+  shape: number[];
+  teacher: Teacher | null;
+  config: AwdConfig;
+  /** Steps between dist computations (0 = never); default 10. */
+  distEvery?: number;
+  /** How attributions are differentiated w.r.t. h0 (attribution/trim.ts); default 'exact'. */
+  residualGradient?: ResidualGradient;
+}
+
+export class AwdTrainer {
+  readonly plan: TransformPlan;
+  private readonly X: tf.Tensor;
+  /** ∇_x f_target(x) per sample, cached when it cannot change (see below); else null. */
+  private readonly G: tf.Tensor | null;
+  private readonly h0Var: tf.Variable<tf.Rank.R1>;
+  private master: Float64Array;
+  private readonly init: Float64Array;
+  private readonly adam: TorchAdam;
+  private readonly batches: BatchScheduler;
+  private readonly opts: Omit<AwdLossOptions, 'weights'>;
+  private weights: LossWeights;
+  private readonly distEvery: number;
+  private steps = 0;
+  private disposed = false;
+
+  constructor(o: AwdTrainerOptions) {
+    const { config, shape } = o;
+    if (shape.length !== 2 && shape.length !== 3)
+      throw new Error(`AwdTrainer: shape must be [N, L] or [N, H, W], got [${shape.join(', ')}]`);
+    const size = shape.reduce((p, d) => p * d, 1);
+    if (o.x.length !== size) throw new Error(`AwdTrainer: x has ${o.x.length} values, shape [${shape.join(', ')}] needs ${size}`);
+    if (o.teacher && !o.teacher.compatibility.ok)
+      throw new Error(`AwdTrainer: teacher is not usable: ${o.teacher.compatibility.problems.join('; ')}`);
+    if (o.teacher) assertTeacherFits(o.teacher, shape.slice(1), config.target);
+    this.init = initialH0(config);
+    this.master = this.init.slice();
+    this.plan = createPlan(shape.slice(1), this.init.length, config.mode, config.level);
+    this.X = tf.tensor(o.x, shape);
+    this.h0Var = tf.variable(tf.tensor1d(Float32Array.from(this.master)), true);
+    this.adam = new TorchAdam(this.init.length, { lr: config.lr });
+    this.batches = new BatchScheduler(shape[0]!, config.batchSize, config.shuffle, config.seed);
+    this.opts = {
+      plan: this.plan,
+      teacher: o.teacher,
+      target: config.target,
+      attribution: config.attribution,
+      igSteps: config.igSteps,
+      residualGradient: o.residualGradient ?? 'exact',
+    };
+    // With the exact residual gradient, saliency and input×gradient need ∇f only at x itself: the
+    // teacher is frozen and x fixed, so one pass here replaces a teacher forward+backward per step.
+    const cacheable = o.teacher !== null && config.attribution !== 'integrated_gradients' && this.opts.residualGradient === 'exact';
+    this.G = cacheable ? this.inputGrads(o.teacher!, config.target) : null;
+    this.weights = { ...config.weights, l1wave: config.lambda, l1attr: config.gamma };
+    this.distEvery = o.distEvery ?? 10;
+  }
+
+  get epoch(): number {
+    return this.batches.epoch;
+  }
+  get stepsPerEpoch(): number {
+    return this.batches.stepsPerEpoch;
+  }
+
+  /** λ (l1wave) and γ (l1attr) for the following steps; Adam's state is kept. */
+  setWeights(w: { lambda?: number; gamma?: number }): void {
+    for (const [k, v] of Object.entries(w))
+      if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new Error(`setWeights: ${k} must be a finite number ≥ 0, got ${v}`);
+    if (w.lambda !== undefined) this.weights = { ...this.weights, l1wave: w.lambda };
+    if (w.gamma !== undefined) this.weights = { ...this.weights, l1attr: w.gamma };
+  }
+
+  setLr(lr: number): void {
+    if (!(Number.isFinite(lr) && lr > 0)) throw new Error(`setLr: learning rate must be a finite number > 0, got ${lr}`);
+    this.adam.lr = lr;
+  }
+
+  h0(): Float64Array {
+    return this.master.slice();
+  }
+  g(): Float64Array {
+    return highpassOf(this.master);
+  }
+
+  step(): StepRecord {
+    this.alive();
+    const batch = this.batches.next();
+    const weights = this.weights;
+    const { vals, grad } = tf.tidy(() => {
+      const idx = batch.indices ? tf.tensor1d(batch.indices, 'int32') : null;
+      const xb = idx ? tf.gather(this.X, idx) : this.X;
+      const gb = this.G && idx ? tf.gather(this.G, idx) : this.G;
+      let termVec: tf.Tensor | null = null;
+      const { grads } = tf.variableGrads(() => {
+        const r = awdLoss(this.h0Var, xb, this.lossOpts(weights, gb));
+        termVec = tf.keep(tf.stack([...TERM_NAMES.map((k) => r.terms[k]), r.total]));
+        return r.total;
+      }, [this.h0Var]);
+      const g = grads[this.h0Var.name]!;
+      return { vals: termVec! as tf.Tensor, grad: g };
+    });
+    const v = vals.dataSync();
+    const gr = Float64Array.from(grad.dataSync());
+    vals.dispose();
+    grad.dispose();
+    const terms = Object.fromEntries(TERM_NAMES.map((k, i) => [k, v[i]!])) as Record<TermName, number>;
+    const total = v[TERM_NAMES.length]!;
+    this.steps++;
+    const bad = !Number.isFinite(total) ? 'the loss' : gr.every(Number.isFinite) ? null : 'the gradient';
+    if (bad) throw this.diverged(bad);
+    // This h0 gave a finite loss and gradient: it is the restore point if a later one does not.
+    this.lastGood = { h0: this.master.slice(), adam: this.adam.snapshot() };
+    const next = this.adam.step(this.master, gr);
+    if (!next.every(Number.isFinite)) throw this.diverged('the updated h0');
+    this.setH0(next);
+    let gradNorm = 0;
+    for (const x of gr) gradNorm += x * x;
+    const dist = this.distEvery > 0 && this.steps % this.distEvery === 0 ? this.distToInit() : null;
+    return {
+      step: this.steps,
+      epoch: batch.epoch,
+      terms,
+      total,
+      gradNorm: Math.sqrt(gradNorm),
+      h0: this.master.slice(),
+      lambda: weights.l1wave,
+      gamma: weights.l1attr,
+      dist,
+    };
+  }
+
+  /** awave's dist between the current wavelet and the initial one (ψ by the cascade, level 5). */
+  distToInit(): number {
+    return waveletDistance(this.master, this.init);
+  }
+
+  /** Full-data loss at the current h0 (in chunks of the batch size), no step taken. */
+  evaluate(): Record<TermName, number> & { total: number } {
+    this.alive();
+    const N = this.X.shape[0];
+    const B = this.batches.batchSize;
+    const acc = new Float64Array(TERM_NAMES.length + 1);
+    for (let s = 0; s < N; s += B) {
+      const n = Math.min(B, N - s);
+      const v = tf.tidy(() => {
+        const part = (t: tf.Tensor) => (n === N ? t : tf.slice(t, s, n));
+        const r = awdLoss(this.h0Var, part(this.X), this.lossOpts(this.weights, this.G && part(this.G)));
+        return tf.stack([...TERM_NAMES.map((k) => r.terms[k]), r.total]);
+      });
+      const d = v.dataSync();
+      v.dispose();
+      // Data terms are per-signal means: weight chunks by size. Validity terms are equal per chunk.
+      for (let i = 0; i < acc.length; i++) acc[i]! += (d[i]! * n) / N;
+    }
+    const out = Object.fromEntries(TERM_NAMES.map((k, i) => [k, acc[i]!])) as Record<TermName, number>;
+    return { ...out, total: acc[TERM_NAMES.length]! };
+  }
+
+  /**
+   * One sample's coefficients and attributions per scale in pywt order (1-D: [cA_J, cD_J, …, cD_1], each
+   * [len]; 2-D: [cA_J] as [h, w], then each level's (cH, cV, cD) stacked as [3, h, w]), and Ψ⁻¹Ψx.
+   */
+  coefficients(sample: number): { coeffs: Float32Array[]; attributions: Float32Array[]; shapes: number[][]; recon: Float32Array } {
+    this.alive();
+    const N = this.X.shape[0];
+    if (!Number.isInteger(sample) || sample < 0 || sample >= N)
+      throw new Error(`coefficients: sample must be an integer in [0, ${N - 1}], got ${sample}`);
+    let bands: tf.Tensor[] = [];
+    let attrs: tf.Tensor[] | null = null;
+    let recon: tf.Tensor | null = null;
+    tf.tidy(() => {
+      const xs = tf.slice(this.X, sample, 1);
+      const r = awdLoss(this.h0Var, xs, this.lossOpts(this.weights, this.G && tf.slice(this.G, sample, 1)));
+      bands = r.coeffs.map((t) => tf.keep(t));
+      attrs = r.attributions ? r.attributions.map((t) => tf.keep(t)) : null;
+      recon = tf.keep(r.recon);
+    });
+    const read = (ts: tf.Tensor[]) => ts.map((t) => t.dataSync() as Float32Array);
+    const c = perScale(this.plan, read(bands));
+    const a = attrs ? perScale(this.plan, read(attrs)).values : c.values.map((v) => new Float32Array(v.length));
+    const rec = recon as tf.Tensor | null;
+    const out = { coeffs: c.values, attributions: a, shapes: c.shapes, recon: Float32Array.from(rec!.dataSync()) };
+    tf.dispose([...bands, ...(attrs ?? []), rec!]);
+    return out;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.X.dispose();
+    this.G?.dispose();
+    this.h0Var.dispose();
+  }
+
+  private lossOpts(weights: LossWeights, inputGrad: tf.Tensor | null): AwdLossOptions {
+    return inputGrad ? { ...this.opts, weights, inputGrad } : { ...this.opts, weights };
+  }
+
+  /** ∇_x Σ f(x)[:, target] for every sample, in chunks. */
+  private inputGrads(teacher: Teacher, target: number): tf.Tensor {
+    const N = this.X.shape[0];
+    const chunk = 256;
+    const F = targetSum(teacher, target);
+    return tf.tidy(() => {
+      const parts: tf.Tensor[] = [];
+      for (let s = 0; s < N; s += chunk) parts.push(tf.grad(F)(tf.slice(this.X, s, Math.min(chunk, N - s))));
+      return parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
+    });
+  }
+
+  private setH0(h: Float64Array): void {
+    this.master = h;
+    tf.tidy(() => this.h0Var.assign(tf.tensor1d(Float32Array.from(h))));
+  }
+
+  private lastGood: { h0: Float64Array; adam: AdamState } | null = null;
+
+  private diverged(what: string): TrainingDiverged {
+    // Back to the last h0 whose loss and gradient were finite, with the optimizer state it had then.
+    const good = this.lastGood ?? { h0: this.init, adam: null };
+    this.setH0(good.h0.slice());
+    if (good.adam) this.adam.restore(good.adam);
+    return new TrainingDiverged(this.steps, what, good.h0.slice());
+  }
+
+  private alive(): void {
+    if (this.disposed) throw new Error('AwdTrainer: used after dispose()');
+  }
+}
