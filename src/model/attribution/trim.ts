@@ -61,8 +61,9 @@ export function assertTeacherFits(teacher: Teacher, signalShape: readonly number
 }
 
 /**
- * Attributions of `teacher`'s output `target` w.r.t. each coefficient band (same shapes as `coeffs`).
- * x: [N, ...signalShape]; coeffs: the bands of Ψx in pywt order.
+ * Attributions of `teacher`'s output `target` w.r.t. each coefficient band. x: [N, ...signalShape] (the
+ * teacher's layout); coeffs: the bands of Ψx in pywt order in the transform's native layout (see
+ * NativeOps); the attributions come back in that layout too.
  */
 export function trimAttributions(
   bound: BoundTransform,
@@ -72,27 +73,33 @@ export function trimAttributions(
   opts: TrimOptions,
 ): tf.Tensor[] {
   assertTeacherFits(teacher, x.shape.slice(1), opts.target);
-  const N = x.shape[0];
+  const nat = bound.native;
   const alphas = opts.method === 'integrated_gradients' ? igAlphas(opts.igSteps) : [1];
   const M = alphas.length;
   const F = targetSum(teacher, opts.target);
-  const meanOverPath = (g: tf.Tensor) => (M === 1 ? g : tf.mean(tf.reshape(g, [M, N, ...x.shape.slice(1)]), 0));
+  // Path points are stacked along the batch axis; this averages them back.
+  const pathMean = (g: tf.Tensor, axis: number) => {
+    const shape = [...g.shape];
+    shape.splice(axis, 1, M, g.shape[axis]! / M);
+    return tf.mean(tf.reshape(g, shape), axis);
+  };
+  const stack = (t: tf.Tensor, axis: number) => tf.concat(alphas.map((a) => (a === 1 ? t : tf.mul(t, a))), axis);
   // The residual is fixed by the full coefficients, so the IG path runs from r (≈ 0: coefficient
   // baseline 0) to x. awave's literal form recomputes it per α, making every point x (IG = ixg).
-  const xhat = bound.inverse(coeffs);
+  const xhat = nat.fromNative(nat.inverse(coeffs));
   let grads: tf.Tensor[];
   if (opts.residualGradient === 'awave') {
     const res = stopGradient(tf.sub(x, xhat));
     const resAll = M === 1 ? res : tf.concat(alphas.map(() => res), 0);
-    const points = M === 1 ? [...coeffs] : coeffs.map((c) => tf.concat(alphas.map((a) => tf.mul(c, a)), 0));
-    const g = tf.grads((...bands: tf.Tensor[]) => F(tf.add(bound.inverse(bands), resAll)))(points);
-    grads = M === 1 ? g : g.map((gb, i) => tf.mean(tf.reshape(gb, [M, ...coeffs[i]!.shape]), 0));
+    const points = M === 1 ? [...coeffs] : coeffs.map((c) => stack(c, nat.batchAxis));
+    const g = tf.grads((...bands: tf.Tensor[]) => F(tf.add(nat.fromNative(nat.inverse(bands)), resAll)))(points);
+    grads = M === 1 ? g : g.map((gb) => pathMean(gb, nat.batchAxis));
   } else {
     // x_k = α·x̂ + (x − x̂): only α < 1 points move with h0 (through x̂).
     const pts = alphas.map((a) => (a === 1 ? x : tf.sub(x, tf.mul(xhat, 1 - a))));
-    const gx = M === 1 && opts.inputGrad ? opts.inputGrad : meanOverPath(tf.grad(F)(M === 1 ? pts[0]! : tf.concat(pts, 0)));
+    const gx = M === 1 ? (opts.inputGrad ?? tf.grad(F)(x)) : pathMean(tf.grad(F)(tf.concat(pts, 0)), 0);
     // Pulled back by Ψ⁻¹ᵀ(h0), written out as matMuls: differentiable in h0 through the synthesis matrices.
-    grads = bound.inverseAdjoint(gx);
+    grads = nat.inverseAdjoint(nat.toNative(gx));
   }
   return grads.map((g, i) => (opts.method === 'saliency' ? g : tf.mul(coeffs[i]!, g)));
 }

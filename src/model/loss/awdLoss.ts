@@ -33,18 +33,25 @@ export interface AwdLossOptions {
 export interface AwdLossResult {
   total: tf.Scalar;
   terms: Record<TermName, tf.Scalar>;
+  /** Bands of Ψx, pywt order, in the transform's native layout (2-D: [h, N, w]; see NativeOps). */
   coeffs: tf.Tensor[];
   attributions: tf.Tensor[] | null;
-  /** Ψ⁻¹Ψx cropped to x's shape. */
+  /** Ψ⁻¹Ψx cropped to x's shape, native layout. */
   recon: tf.Tensor;
+  /** Converts coeffs, attributions and recon to the standard [N, …] layout (display, tests). */
+  standard(): { coeffs: tf.Tensor[]; attributions: tf.Tensor[] | null; recon: tf.Tensor };
 }
 
 /** x: [N, ...plan.signalShape]; h0: [K]. */
 export function awdLoss(h0: tf.Tensor1D, x: tf.Tensor, opts: AwdLossOptions): AwdLossResult {
   const { plan, weights } = opts;
   const bound = plan.bind(h0);
-  const coeffs = bound.forward(x);
-  const recon = bound.inverse(coeffs);
+  const nat = bound.native;
+  const N = x.shape[0];
+  // The loss only sums over elements, so it runs in the transform's layout: one transpose of x.
+  const xn = nat.toNative(x);
+  const coeffs = nat.forward(xn);
+  const recon = nat.inverse(coeffs);
   const scales = plan.level + 1;
   const v = validityTerms(h0);
   const wantAttr = opts.teacher !== null && (weights.l1attr > 0 || opts.alwaysAttribute !== false);
@@ -58,15 +65,20 @@ export function awdLoss(h0: tf.Tensor1D, x: tf.Tensor, opts: AwdLossOptions): Aw
       })
     : null;
   const terms: Record<TermName, tf.Scalar> = {
-    rec: reconstructionLoss(x, recon),
+    rec: reconstructionLoss(xn, recon, N),
     ...v,
-    l1wave: l1BandLoss(coeffs, scales),
-    l1attr: attributions ? l1BandLoss(attributions, scales) : tf.scalar(0),
+    l1wave: l1BandLoss(coeffs, scales, N),
+    l1attr: attributions ? l1BandLoss(attributions, scales, N) : tf.scalar(0),
   };
   // Zero-weight terms stay out of the sum (as in awave), so they cost no backward pass.
   const parts: tf.Tensor[] = [terms.rec];
   for (const k of Object.keys(weights) as (keyof LossWeights)[])
     if (weights[k] !== 0) parts.push(tf.mul(terms[k], weights[k]));
   const total = tf.addN(parts) as tf.Scalar;
-  return { total, terms, coeffs, attributions, recon };
+  const standard = () => ({
+    coeffs: coeffs.map(nat.fromNative),
+    attributions: attributions ? attributions.map(nat.fromNative) : null,
+    recon: nat.fromNative(recon),
+  });
+  return { total, terms, coeffs, attributions, recon, standard };
 }

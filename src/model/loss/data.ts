@@ -4,15 +4,15 @@
 // tensor), so the divisor is J+1 in both 1-D and 2-D.
 import * as tf from '@tensorflow/tfjs-core';
 
-/** x̂ must already be cropped to x's shape (awave's odd-length reconstruction has L+1 samples and
+/** x̂ must already be cropped to x's shape and in the same layout; n = number of signals (awave's odd-length reconstruction has L+1 samples and
  * cannot be compared at all; we compare pywt's first L). */
-export function reconstructionLoss(x: tf.Tensor, xhat: tf.Tensor): tf.Scalar {
-  return tf.div(tf.sum(tf.squaredDifference(x, xhat)), x.shape[0]);
+export function reconstructionLoss(x: tf.Tensor, xhat: tf.Tensor, n: number = x.shape[0]): tf.Scalar {
+  return tf.div(tf.sum(tf.squaredDifference(x, xhat)), n);
 }
 
-/** Mean over the batch of the per-scale-averaged L1 norm; `scales` = J+1. */
-export function l1BandLoss(bands: readonly tf.Tensor[], scales: number): tf.Scalar {
-  const N = bands[0]!.shape[0];
+/** Mean over the batch (n signals) of the per-scale-averaged L1 norm; `scales` = J+1. */
+export function l1BandLoss(bands: readonly tf.Tensor[], scales: number, n: number = bands[0]!.shape[0]): tf.Scalar {
+  const N = n;
   const sums = bands.map((b) => tf.sum(tf.abs(b)));
   return tf.div(tf.addN(sums), N * scales);
 }

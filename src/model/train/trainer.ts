@@ -210,7 +210,7 @@ export class AwdTrainer {
     let recon: tf.Tensor | null = null;
     tf.tidy(() => {
       const xs = tf.slice(this.X, sample, 1);
-      const r = awdLoss(this.h0Var, xs, this.lossOpts(this.weights, this.G && tf.slice(this.G, sample, 1)));
+      const r = awdLoss(this.h0Var, xs, this.lossOpts(this.weights, this.G && tf.slice(this.G, sample, 1))).standard();
       bands = r.coeffs.map((t) => tf.keep(t));
       attrs = r.attributions ? r.attributions.map((t) => tf.keep(t)) : null;
       recon = tf.keep(r.recon);

@@ -1,7 +1,7 @@
 // Differentiable 1-D multilevel DWT/IDWT (pywt's wavedec/waverec) over a learnable h0.
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainMode } from '../../protocol/config.ts';
-import type { BoundTransform, TransformPlan } from './plan.ts';
+import type { BoundTransform, NativeOps, TransformPlan } from './plan.ts';
 import { axisSelectors, levelMatrices } from './selectors.ts';
 import type { AxisSelectors } from './selectors.ts';
 
@@ -61,7 +61,9 @@ export function plan1d(length: number, K: number, mode: TrainMode, level: number
       }
       return [a, ...details.reverse()];
     };
-    return { forward, inverseFull, inverse, inverseAdjoint };
+    const id = (t: tf.Tensor) => t;
+    const native: NativeOps = { batchAxis: 0, toNative: id, fromNative: id, forward, inverse, inverseAdjoint };
+    return { forward, inverseFull, inverse, inverseAdjoint, native };
   };
 
   return { dims: 1, signalShape: [length], K, mode, level, bandShapes, bandScale, bind };

@@ -1,26 +1,30 @@
 // Differentiable 2-D multilevel DWT/IDWT (pywt's wavedec2/waverec2, separable, the same h0 on both
-// axes): a band is M_H·X·M_Wᵀ, done as 2-D matMuls with transposes between the axes (tfjs' batched
-// matMul gradient does not reduce broadcast batch dims, so no broadcasting tricks).
+// axes). Computed in the layout [rows, N, cols]: along W a tensor is a [rows·N, cols] matrix times Mᵀ,
+// along H it is M times a [rows, N·cols] matrix, so no level needs a transpose (tfjs' batched matMul
+// gradient does not reduce broadcast batch dims, and transposes dominated the cpu profile).
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainMode } from '../../protocol/config.ts';
-import type { BoundTransform, TransformPlan } from './plan.ts';
+import type { BoundTransform, NativeOps, TransformPlan } from './plan.ts';
 import { axisSelectors, levelMatrices } from './selectors.ts';
 import type { AxisSelectors, LevelMatrices } from './selectors.ts';
 
-/** t [N, r, q] · Mᵀ (M [p, q]) → [N, r, p]: M applied along the last axis. */
-function alongW(t: tf.Tensor, M: tf.Tensor2D): tf.Tensor {
-  const [N, r, q] = t.shape as [number, number, number];
-  return tf.reshape(tf.matMul(tf.reshape(t, [N * r, q]), M, false, true), [N, r, M.shape[0]]);
+type T3 = [number, number, number];
+
+/** t [r, N, q] → [r, N, p] with M [p, q] (transposed = false: M is [q, p], the adjoint direction). */
+function alongW(t: tf.Tensor, M: tf.Tensor2D, adjoint = false): tf.Tensor {
+  const [r, N, q] = t.shape as T3;
+  const p = adjoint ? M.shape[1] : M.shape[0];
+  return tf.reshape(tf.matMul(tf.reshape(t, [r * N, q]), M, false, !adjoint), [r, N, p]);
 }
 
-/** t [N, r, p] · M (M [p, q]) → [N, r, q]: the adjoint of alongW. */
-function alongWT(t: tf.Tensor, M: tf.Tensor2D): tf.Tensor {
-  const [N, r, p] = t.shape as [number, number, number];
-  return tf.reshape(tf.matMul(tf.reshape(t, [N * r, p]), M), [N, r, M.shape[1]]);
+/** t [r, N, q] → [p, N, q] with M [p, r] (adjoint: M [r, p] used as Mᵀ). */
+function alongH(t: tf.Tensor, M: tf.Tensor2D, adjoint = false): tf.Tensor {
+  const [r, N, q] = t.shape as T3;
+  const p = adjoint ? M.shape[1] : M.shape[0];
+  return tf.reshape(tf.matMul(M, tf.reshape(t, [r, N * q]), adjoint, false), [p, N, q]);
 }
 
-/** Transposed layout helpers: t [N, r, q] ↔ [N, q, r]. */
-const swap = (t: tf.Tensor) => tf.transpose(t, [0, 2, 1]);
+const swap01 = (t: tf.Tensor) => tf.transpose(t, [1, 0, 2]);
 
 export function plan2d(height: number, width: number, K: number, mode: TrainMode, level: number): TransformPlan {
   if (!Number.isInteger(level) || level < 1) throw new Error(`plan2d: level must be an integer ≥ 1, got ${level}`);
@@ -47,17 +51,15 @@ export function plan2d(height: number, width: number, K: number, mode: TrainMode
     const MH: LevelMatrices[] = rows.map((s) => levelMatrices(row, s));
     const MW: LevelMatrices[] = cols.map((s) => levelMatrices(row, s));
 
-    const forward = (x: tf.Tensor): tf.Tensor[] => {
-      let a: tf.Tensor = tf.reshape(x, [x.shape[0], height, width]);
+    const forward = (xn: tf.Tensor): tf.Tensor[] => {
+      let a = xn;
       const details: tf.Tensor[][] = [];
       for (let j = 0; j < level; j++) {
-        // Along W (lo, hi), then along H in the transposed layout, then back.
-        const lw = swap(alongW(a, MW[j]!.Alo)); // [N, mw, h]
-        const hw = swap(alongW(a, MW[j]!.Ahi));
-        const band = (t: tf.Tensor, M: tf.Tensor2D) => swap(alongW(t, M)); // → [N, mh, mw]
+        const lw = alongW(a, MW[j]!.Alo);
+        const hw = alongW(a, MW[j]!.Ahi);
         // pywt: cH = detail along axis 0 (rows), approximation along axis 1; cV the other way round.
-        details.push([band(lw, MH[j]!.Ahi), band(hw, MH[j]!.Alo), band(hw, MH[j]!.Ahi)]);
-        a = band(lw, MH[j]!.Alo);
+        details.push([alongH(lw, MH[j]!.Ahi), alongH(hw, MH[j]!.Alo), alongH(hw, MH[j]!.Ahi)]);
+        a = alongH(lw, MH[j]!.Alo);
       }
       return [a, ...details.reverse().flat()];
     };
@@ -68,31 +70,31 @@ export function plan2d(height: number, width: number, K: number, mode: TrainMode
       for (let j = level - 1; j >= 0; j--) {
         const k = 1 + 3 * (level - 1 - j);
         const [cH, cV, cD] = [bands[k]!, bands[k + 1]!, bands[k + 2]!];
-        // A longer-by-one approximation (pywt crops it) meets zero columns in Blo(len).
-        const [, ah, aw] = a.shape as [number, number, number];
-        const mh = cH.shape[1]!;
+        const [ah, , aw] = a.shape as T3;
+        const [mh, , mw] = cH.shape as T3;
         const W = MW[j]!;
         const H = MH[j]!;
-        const aW = swap(alongW(a, W.Blo(aw))); // [N, nOutW, ah]
-        const vW = swap(alongW(cV, W.Bhi)); // [N, nOutW, mh]
-        // a and cV share the H-lowpass side; when a has the extra row they need different Blo widths.
-        const lo = ah === mh ? alongW(tf.add(aW, vW), H.Blo(mh)) : tf.add(alongW(aW, H.Blo(ah)), alongW(vW, H.Blo(mh)));
-        const hi = alongW(swap(tf.add(alongW(cH, W.Blo(cH.shape[2]!)), alongW(cD, W.Bhi))), H.Bhi);
-        a = swap(tf.add(lo, hi));
+        // A longer-by-one approximation (pywt crops it) meets zero columns in Blo(len); a and cV share
+        // the H-lowpass side, so when a has the extra row they go through different Blo widths.
+        const aW = alongW(a, W.Blo(aw));
+        const vW = alongW(cV, W.Bhi);
+        const lo = ah === mh ? alongH(tf.add(aW, vW), H.Blo(mh)) : tf.add(alongH(aW, H.Blo(ah)), alongH(vW, H.Blo(mh)));
+        const hi = alongH(tf.add(alongW(cH, W.Blo(mw)), alongW(cD, W.Bhi)), H.Bhi);
+        a = tf.add(lo, hi);
       }
       return a;
     };
 
     const inverse = (bands: readonly tf.Tensor[]): tf.Tensor => {
       const full = inverseFull(bands);
-      const [N, fh, fw] = full.shape as [number, number, number];
-      return fh === height && fw === width ? full : tf.slice(full, [0, 0, 0], [N, height, width]);
+      const [fh, N, fw] = full.shape as T3;
+      return fh === height && fw === width ? full : tf.slice(full, [0, 0, 0], [height, N, width]);
     };
+
     const inverseAdjoint = (g: tf.Tensor): tf.Tensor[] => {
-      const N = g.shape[0];
-      let t: tf.Tensor = tf.reshape(g, [N, height, width]);
+      let t = g;
       const [oh, ow] = [rows[0]!.nOut, cols[0]!.nOut];
-      if (oh > height || ow > width) t = tf.pad(t, [[0, 0], [0, oh - height], [0, ow - width]]); // crop's adjoint
+      if (oh > height || ow > width) t = tf.pad(t, [[0, oh - height], [0, 0], [0, ow - width]]); // crop's adjoint
       const details: tf.Tensor[][] = [];
       for (let j = 0; j < level; j++) {
         const [mh, mw] = [rows[j]!.m, cols[j]!.m];
@@ -100,19 +102,24 @@ export function plan2d(height: number, width: number, K: number, mode: TrainMode
         const aw = j + 1 < level ? cols[j + 1]!.nOut : mw;
         const W = MW[j]!;
         const H = MH[j]!;
-        // Reverse of inverseFull: along W with each Blo/Bhi untransposed, then along H likewise.
-        const wa = swap(alongWT(t, W.Blo(aw))); // [N, aw, oh]
-        const wl = aw === mw ? wa : swap(alongWT(t, W.Blo(mw)));
-        const wh = swap(alongWT(t, W.Bhi)); // [N, mw, oh]
-        const cH = swap(alongWT(wl, H.Bhi));
-        const cV = swap(alongWT(wh, H.Blo(mh)));
-        const cD = swap(alongWT(wh, H.Bhi));
-        details.push([cH, cV, cD]);
-        t = swap(alongWT(wa, H.Blo(ah))); // [N, ah, aw]
+        // inverseFull read backwards, every matrix applied untransposed.
+        const wa = alongW(t, W.Blo(aw), true);
+        const wl = aw === mw ? wa : alongW(t, W.Blo(mw), true);
+        const wh = alongW(t, W.Bhi, true);
+        details.push([alongH(wl, H.Bhi, true), alongH(wh, H.Blo(mh), true), alongH(wh, H.Bhi, true)]);
+        t = alongH(wa, H.Blo(ah), true);
       }
       return [t, ...details.reverse().flat()];
     };
-    return { forward, inverseFull, inverse, inverseAdjoint };
+
+    const native: NativeOps = { batchAxis: 1, toNative: swap01, fromNative: swap01, forward, inverse, inverseAdjoint };
+    return {
+      forward: (x) => forward(swap01(tf.reshape(x, [x.shape[0], height, width]))).map(swap01),
+      inverseFull: (bands) => swap01(inverseFull(bands.map(swap01))),
+      inverse: (bands) => swap01(inverse(bands.map(swap01))),
+      inverseAdjoint: (g) => inverseAdjoint(swap01(tf.reshape(g, [g.shape[0], height, width]))).map(swap01),
+      native,
+    };
   };
 
   return { dims: 2, signalShape: [height, width], K, mode, level, bandShapes, bandScale, bind };

@@ -15,6 +15,25 @@ export interface BoundTransform {
    * applied to ∇f; written out as matMuls it costs half of differentiating `inverse` with tf.grads.
    */
   inverseAdjoint(g: tf.Tensor): tf.Tensor[];
+  /** The same maps in the plan's internal layout, for the training loop (see NativeOps). */
+  readonly native: NativeOps;
+}
+
+/**
+ * forward/inverse/inverseAdjoint in the layout the plan computes in: 1-D [N, L] (the standard one);
+ * 2-D [rows, N, cols], where both axes are plain 2-D matMuls (rows on the left, cols on the right) and
+ * no level needs a transpose. The loss only sums over elements, so it can stay in this layout and pay
+ * for one transpose of x (a constant) instead of several per level and band. `toNative`/`fromNative`
+ * convert signals and bands ([N, h, w] ↔ [h, N, w]).
+ */
+export interface NativeOps {
+  /** Index of the batch axis in native tensors (0 in 1-D, 1 in 2-D). */
+  readonly batchAxis: number;
+  toNative(t: tf.Tensor): tf.Tensor;
+  fromNative(t: tf.Tensor): tf.Tensor;
+  forward(xn: tf.Tensor): tf.Tensor[];
+  inverse(bands: readonly tf.Tensor[]): tf.Tensor;
+  inverseAdjoint(gn: tf.Tensor): tf.Tensor[];
 }
 
 export interface TransformPlan {
