@@ -20,4 +20,6 @@ export const TOL = {
   awdFit: 1e-4,
   /** central finite differences of second-order paths (relative). */
   finiteDiff: 2e-3,
+  /** float32 teacher forward and input gradients vs torch float64, relative to the reference's max abs. */
+  teacherRef: 1e-4,
 } as const;
