@@ -33,10 +33,12 @@ export async function runAwdFit(caseFile: string): Promise<{ cases: AwdFitResult
   const out: AwdFitResult[] = [];
   try {
     for (const c of cases) {
-      if (!(TRAIN_MODES as readonly string[]).includes(c.mode)) throw new Error(`${c.id}: unsupported mode '${c.mode}'`);
+      if (!(TRAIN_MODES as readonly string[]).includes(c.mode))
+        throw new Error(`${c.id}: unsupported mode '${c.mode}'`);
       if (!(ATTRIBUTIONS as readonly string[]).includes(c.attribution))
         throw new Error(`${c.id}: unsupported attribution '${c.attribution}'`);
-      if (!(Number.isInteger(c.steps) && c.steps >= 0 && c.lr > 0)) throw new Error(`${c.id}: bad steps ${c.steps} or lr ${c.lr}`);
+      if (!(Number.isInteger(c.steps) && c.steps >= 0 && c.lr > 0))
+        throw new Error(`${c.id}: bad steps ${c.steps} or lr ${c.lr}`);
       const { data, shape } = flattenSignals(c.x);
       const w = c.weights;
       const tr = new AwdTrainer({

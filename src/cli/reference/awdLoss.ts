@@ -13,7 +13,9 @@ import { VERIFY_TOLERANCE } from '../../protocol/reference.ts';
 
 /** Reads a TF.js Layers model.json and its weight shards (paths relative to the model file). */
 export async function loadTeacherFile(modelPath: string): Promise<Teacher> {
-  const modelJson = JSON.parse(await readFile(modelPath, 'utf8')) as { weightsManifest?: { paths: string[] }[] };
+  const modelJson = JSON.parse(await readFile(modelPath, 'utf8')) as {
+    weightsManifest?: { paths: string[] }[];
+  };
   if (!Array.isArray(modelJson.weightsManifest))
     throw new Error(`${modelPath}: not a TF.js Layers model.json (no weightsManifest)`);
   const dir = dirname(modelPath);
@@ -61,7 +63,12 @@ export async function runAwdLoss(caseFile: string): Promise<{ cases: AwdLossCase
   try {
     for (const c of cases) {
       const r = evaluateLossCase(c, await teachers.get(c.teacher));
-      const res: AwdLossCaseResult = { id: c.id, terms: r.terms, total: r.total, grad_h0: Array.from(r.gradH0) };
+      const res: AwdLossCaseResult = {
+        id: c.id,
+        terms: r.terms,
+        total: r.total,
+        grad_h0: Array.from(r.gradH0),
+      };
       if (c.terms && Array.isArray(c.grad_h0)) res.check = compare(c, res);
       out.push(res);
     }

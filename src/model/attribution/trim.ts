@@ -37,7 +37,8 @@ export interface TrimOptions {
 
 /** Path points α of integrated gradients: awave's grid k/(M−1), k = 0…M−1 (M = 1: α = 1 only). */
 export function igAlphas(steps: number): number[] {
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`igAlphas: steps must be an integer ≥ 1, got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new Error(`igAlphas: steps must be an integer ≥ 1, got ${steps}`);
   return steps === 1 ? [1] : Array.from({ length: steps }, (_, k) => k / (steps - 1));
 }
 
@@ -54,10 +55,14 @@ export function targetSum(teacher: Teacher, target: number) {
 /** Throws, naming the values, unless `teacher` takes signals of `signalShape` and has output `target`. */
 export function assertTeacherFits(teacher: Teacher, signalShape: readonly number[], target: number): void {
   if (!Number.isInteger(target) || target < 0 || target >= teacher.outputSize)
-    throw new Error(`TRIM: target ${target} is not an output index of a ${teacher.outputSize}-output teacher`);
+    throw new Error(
+      `TRIM: target ${target} is not an output index of a ${teacher.outputSize}-output teacher`,
+    );
   const need = teacher.inputShape.reduce((p, d) => p * d, 1);
   if (need !== signalShape.reduce((p, d) => p * d, 1))
-    throw new Error(`TRIM: teacher input [${teacher.inputShape.join(', ')}] does not fit signals of shape [${signalShape.join(', ')}]`);
+    throw new Error(
+      `TRIM: teacher input [${teacher.inputShape.join(', ')}] does not fit signals of shape [${signalShape.join(', ')}]`,
+    );
 }
 
 /**
@@ -83,16 +88,28 @@ export function trimAttributions(
     shape.splice(axis, 1, M, g.shape[axis]! / M);
     return tf.mean(tf.reshape(g, shape), axis);
   };
-  const stack = (t: tf.Tensor, axis: number) => tf.concat(alphas.map((a) => (a === 1 ? t : tf.mul(t, a))), axis);
+  const stack = (t: tf.Tensor, axis: number) =>
+    tf.concat(
+      alphas.map((a) => (a === 1 ? t : tf.mul(t, a))),
+      axis,
+    );
   // The residual is fixed by the full coefficients, so the IG path runs from r (≈ 0: coefficient
   // baseline 0) to x. awave's literal form recomputes it per α, making every point x (IG = ixg).
   const xhat = nat.fromNative(nat.inverse(coeffs));
   let grads: tf.Tensor[];
   if (opts.residualGradient === 'awave') {
     const res = stopGradient(tf.sub(x, xhat));
-    const resAll = M === 1 ? res : tf.concat(alphas.map(() => res), 0);
+    const resAll =
+      M === 1
+        ? res
+        : tf.concat(
+            alphas.map(() => res),
+            0,
+          );
     const points = M === 1 ? [...coeffs] : coeffs.map((c) => stack(c, nat.batchAxis));
-    const g = tf.grads((...bands: tf.Tensor[]) => F(tf.add(nat.fromNative(nat.inverse(bands)), resAll)))(points);
+    const g = tf.grads((...bands: tf.Tensor[]) => F(tf.add(nat.fromNative(nat.inverse(bands)), resAll)))(
+      points,
+    );
     grads = M === 1 ? g : g.map((gb) => pathMean(gb, nat.batchAxis));
   } else {
     // x_k = α·x̂ + (x − x̂): only α < 1 points move with h0 (through x̂).

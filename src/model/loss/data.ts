@@ -11,7 +11,11 @@ export function reconstructionLoss(x: tf.Tensor, xhat: tf.Tensor, n: number = x.
 }
 
 /** Mean over the batch (n signals) of the per-scale-averaged L1 norm; `scales` = J+1. */
-export function l1BandLoss(bands: readonly tf.Tensor[], scales: number, n: number = bands[0]!.shape[0]): tf.Scalar {
+export function l1BandLoss(
+  bands: readonly tf.Tensor[],
+  scales: number,
+  n: number = bands[0]!.shape[0],
+): tf.Scalar {
   const N = n;
   const sums = bands.map((b) => tf.sum(tf.abs(b)));
   return tf.div(tf.addN(sums), N * scales);

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ATTRIBUTIONS, TRAIN_MODES } from '../../protocol/config.ts';
 import type { AttributionMethod, TrainMode } from '../../protocol/config.ts';
 import type { AwdLossCase } from '../../protocol/reference.ts';
+import type { ResidualGradient } from '../attribution/trim.ts';
 import type { Teacher } from '../teacher/types.ts';
 import { createPlan } from '../transform/createPlan.ts';
 import { awdLoss } from './awdLoss.ts';
@@ -25,16 +26,23 @@ export function flattenSignals(x: number[][] | number[][][]): { data: Float32Arr
     cur = cur[0];
   }
   const flat = (x as unknown[]).flat(Infinity) as number[];
-  if (flat.length !== shape.reduce((p, d) => p * d, 1)) throw new Error(`flattenSignals: ragged array of shape [${shape.join(', ')}]`);
+  if (flat.length !== shape.reduce((p, d) => p * d, 1))
+    throw new Error(`flattenSignals: ragged array of shape [${shape.join(', ')}]`);
   return { data: Float32Array.from(flat), shape };
 }
 
-export function evaluateLossCase(c: AwdLossCase, teacher: Teacher, igSteps = 16): LossCaseResult {
-  if (!(TRAIN_MODES as readonly string[]).includes(c.mode)) throw new Error(`evaluateLossCase(${c.id}): unsupported mode '${c.mode}'`);
+export function evaluateLossCase(
+  c: AwdLossCase,
+  teacher: Teacher,
+  opts: { igSteps?: number; residualGradient?: ResidualGradient } = {},
+): LossCaseResult {
+  if (!(TRAIN_MODES as readonly string[]).includes(c.mode))
+    throw new Error(`evaluateLossCase(${c.id}): unsupported mode '${c.mode}'`);
   if (!(ATTRIBUTIONS as readonly string[]).includes(c.attribution))
     throw new Error(`evaluateLossCase(${c.id}): unsupported attribution '${c.attribution}'`);
   const { data, shape } = flattenSignals(c.x);
-  if (shape.length !== c.dims + 1) throw new Error(`evaluateLossCase(${c.id}): x has shape [${shape.join(', ')}] but dims is ${c.dims}`);
+  if (shape.length !== c.dims + 1)
+    throw new Error(`evaluateLossCase(${c.id}): x has shape [${shape.join(', ')}] but dims is ${c.dims}`);
   const plan = createPlan(shape.slice(1), c.h0.length, c.mode as TrainMode, c.level);
   const weights: LossWeights = { ...c.weights };
   const { vals, grad } = tf.tidy(() => {
@@ -46,7 +54,8 @@ export function evaluateLossCase(c: AwdLossCase, teacher: Teacher, igSteps = 16)
         teacher,
         target: c.target,
         attribution: c.attribution as AttributionMethod,
-        igSteps,
+        igSteps: opts.igSteps ?? 16,
+        residualGradient: opts.residualGradient ?? 'exact',
         weights,
       });
       vec = tf.keep(tf.stack([...TERM_NAMES.map((k) => r.terms[k]), r.total]));

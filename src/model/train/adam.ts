@@ -35,7 +35,9 @@ export class TorchAdam {
   step(p: ArrayLike<number>, g: ArrayLike<number>): Float64Array {
     const { m, v } = this.state;
     if (p.length !== m.length || g.length !== m.length)
-      throw new Error(`TorchAdam.step: expected ${m.length} parameters and gradients, got ${p.length} and ${g.length}`);
+      throw new Error(
+        `TorchAdam.step: expected ${m.length} parameters and gradients, got ${p.length} and ${g.length}`,
+      );
     const t = ++this.state.t;
     const b1 = this.beta1;
     const b2 = this.beta2;

@@ -8,7 +8,9 @@ export function initialH0(config: Pick<AwdConfig, 'h0' | 'wavelet' | 'noise' | '
   if (config.h0 !== null) {
     const h = Float64Array.from(config.h0);
     if (h.length < 2 || h.length % 2 !== 0 || !h.every(Number.isFinite))
-      throw new Error(`initialH0: h0 must be an even-length (≥ 2) array of finite numbers, got length ${h.length}`);
+      throw new Error(
+        `initialH0: h0 must be an even-length (≥ 2) array of finite numbers, got length ${h.length}`,
+      );
     return h;
   }
   const recLo = getWavelet(config.wavelet).recLo;

@@ -68,7 +68,8 @@ export class AwdTrainer {
     if (shape.length !== 2 && shape.length !== 3)
       throw new Error(`AwdTrainer: shape must be [N, L] or [N, H, W], got [${shape.join(', ')}]`);
     const size = shape.reduce((p, d) => p * d, 1);
-    if (o.x.length !== size) throw new Error(`AwdTrainer: x has ${o.x.length} values, shape [${shape.join(', ')}] needs ${size}`);
+    if (o.x.length !== size)
+      throw new Error(`AwdTrainer: x has ${o.x.length} values, shape [${shape.join(', ')}] needs ${size}`);
     if (o.teacher && !o.teacher.compatibility.ok)
       throw new Error(`AwdTrainer: teacher is not usable: ${o.teacher.compatibility.problems.join('; ')}`);
     if (o.teacher) assertTeacherFits(o.teacher, shape.slice(1), config.target);
@@ -89,7 +90,10 @@ export class AwdTrainer {
     };
     // With the exact residual gradient, saliency and input×gradient need ∇f only at x itself: the
     // teacher is frozen and x fixed, so one pass here replaces a teacher forward+backward per step.
-    const cacheable = o.teacher !== null && config.attribution !== 'integrated_gradients' && this.opts.residualGradient === 'exact';
+    const cacheable =
+      o.teacher !== null &&
+      config.attribution !== 'integrated_gradients' &&
+      this.opts.residualGradient === 'exact';
     this.G = cacheable ? this.inputGrads(o.teacher!, config.target) : null;
     this.weights = { ...config.weights, l1wave: config.lambda, l1attr: config.gamma };
     this.distEvery = o.distEvery ?? 10;
@@ -105,13 +109,15 @@ export class AwdTrainer {
   /** λ (l1wave) and γ (l1attr) for the following steps; Adam's state is kept. */
   setWeights(w: { lambda?: number; gamma?: number }): void {
     for (const [k, v] of Object.entries(w))
-      if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new Error(`setWeights: ${k} must be a finite number ≥ 0, got ${v}`);
+      if (v !== undefined && !(Number.isFinite(v) && v >= 0))
+        throw new Error(`setWeights: ${k} must be a finite number ≥ 0, got ${v}`);
     if (w.lambda !== undefined) this.weights = { ...this.weights, l1wave: w.lambda };
     if (w.gamma !== undefined) this.weights = { ...this.weights, l1attr: w.gamma };
   }
 
   setLr(lr: number): void {
-    if (!(Number.isFinite(lr) && lr > 0)) throw new Error(`setLr: learning rate must be a finite number > 0, got ${lr}`);
+    if (!(Number.isFinite(lr) && lr > 0))
+      throw new Error(`setLr: learning rate must be a finite number > 0, got ${lr}`);
     this.adam.lr = lr;
   }
 
@@ -200,7 +206,12 @@ export class AwdTrainer {
    * One sample's coefficients and attributions per scale in pywt order (1-D: [cA_J, cD_J, …, cD_1], each
    * [len]; 2-D: [cA_J] as [h, w], then each level's (cH, cV, cD) stacked as [3, h, w]), and Ψ⁻¹Ψx.
    */
-  coefficients(sample: number): { coeffs: Float32Array[]; attributions: Float32Array[]; shapes: number[][]; recon: Float32Array } {
+  coefficients(sample: number): {
+    coeffs: Float32Array[];
+    attributions: Float32Array[];
+    shapes: number[][];
+    recon: Float32Array;
+  } {
     this.alive();
     const N = this.X.shape[0];
     if (!Number.isInteger(sample) || sample < 0 || sample >= N)
@@ -210,16 +221,27 @@ export class AwdTrainer {
     let recon: tf.Tensor | null = null;
     tf.tidy(() => {
       const xs = tf.slice(this.X, sample, 1);
-      const r = awdLoss(this.h0Var, xs, this.lossOpts(this.weights, this.G && tf.slice(this.G, sample, 1))).standard();
+      const r = awdLoss(
+        this.h0Var,
+        xs,
+        this.lossOpts(this.weights, this.G && tf.slice(this.G, sample, 1)),
+      ).standard();
       bands = r.coeffs.map((t) => tf.keep(t));
       attrs = r.attributions ? r.attributions.map((t) => tf.keep(t)) : null;
       recon = tf.keep(r.recon);
     });
     const read = (ts: tf.Tensor[]) => ts.map((t) => t.dataSync() as Float32Array);
     const c = perScale(this.plan, read(bands));
-    const a = attrs ? perScale(this.plan, read(attrs)).values : c.values.map((v) => new Float32Array(v.length));
+    const a = attrs
+      ? perScale(this.plan, read(attrs)).values
+      : c.values.map((v) => new Float32Array(v.length));
     const rec = recon as tf.Tensor | null;
-    const out = { coeffs: c.values, attributions: a, shapes: c.shapes, recon: Float32Array.from(rec!.dataSync()) };
+    const out = {
+      coeffs: c.values,
+      attributions: a,
+      shapes: c.shapes,
+      recon: Float32Array.from(rec!.dataSync()),
+    };
     tf.dispose([...bands, ...(attrs ?? []), rec!]);
     return out;
   }

@@ -11,8 +11,12 @@ export function highpassOf(h0: ArrayLike<number>): Float64Array {
  * Groups one sample's bands (pywt order, each flat) per scale: 1-D bands stay as they are; 2-D detail
  * triples (cH, cV, cD) of a level are concatenated into one [3, h, w] block (awave's layout).
  */
-export function perScale(plan: TransformPlan, bands: readonly Float32Array[]): { values: Float32Array[]; shapes: number[][] } {
-  if (plan.dims === 1) return { values: bands.map((b) => b.slice()), shapes: plan.bandShapes.map((s) => [...s]) };
+export function perScale(
+  plan: TransformPlan,
+  bands: readonly Float32Array[],
+): { values: Float32Array[]; shapes: number[][] } {
+  if (plan.dims === 1)
+    return { values: bands.map((b) => b.slice()), shapes: plan.bandShapes.map((s) => [...s]) };
   const values: Float32Array[] = [bands[0]!.slice()];
   const shapes: number[][] = [[...plan.bandShapes[0]!]];
   for (let i = 1; i < bands.length; i += 3) {

@@ -6,7 +6,8 @@ import { axisSelectors, levelMatrices } from './selectors.ts';
 import type { AxisSelectors } from './selectors.ts';
 
 export function plan1d(length: number, K: number, mode: TrainMode, level: number): TransformPlan {
-  if (!Number.isInteger(level) || level < 1) throw new Error(`plan1d: level must be an integer ≥ 1, got ${level}`);
+  if (!Number.isInteger(level) || level < 1)
+    throw new Error(`plan1d: level must be an integer ≥ 1, got ${level}`);
   // levels[0] is level 1 (finest).
   const levels: AxisSelectors[] = [];
   let n = length;
@@ -33,12 +34,16 @@ export function plan1d(length: number, K: number, mode: TrainMode, level: number
     };
 
     const inverseFull = (bands: readonly tf.Tensor[]): tf.Tensor => {
-      if (bands.length !== level + 1) throw new Error(`waverec1d: expected ${level + 1} bands, got ${bands.length}`);
+      if (bands.length !== level + 1)
+        throw new Error(`waverec1d: expected ${level + 1} bands, got ${bands.length}`);
       let a = bands[0] as tf.Tensor2D;
       for (let j = level - 1; j >= 0; j--) {
         const d = bands[level - j] as tf.Tensor2D;
         // Blo(len(a)) has a zero column for the sample pywt's waverec trims off a longer approximation.
-        a = tf.add(tf.matMul(a, mats[j]!.Blo(a.shape[1]), false, true), tf.matMul(d, mats[j]!.Bhi, false, true));
+        a = tf.add(
+          tf.matMul(a, mats[j]!.Blo(a.shape[1]), false, true),
+          tf.matMul(d, mats[j]!.Bhi, false, true),
+        );
       }
       return a;
     };
@@ -51,7 +56,11 @@ export function plan1d(length: number, K: number, mode: TrainMode, level: number
       const N = g.shape[0];
       let a = tf.reshape(g, [N, length]) as tf.Tensor2D;
       const nOut = levels[0]!.nOut;
-      if (nOut > length) a = tf.pad(a, [[0, 0], [0, nOut - length]]); // adjoint of the crop
+      if (nOut > length)
+        a = tf.pad(a, [
+          [0, 0],
+          [0, nOut - length],
+        ]); // adjoint of the crop
       const details: tf.Tensor[] = [];
       for (let j = 0; j < level; j++) {
         // The approximation fed into level j's synthesis had the length of level j+1's output.
@@ -62,7 +71,14 @@ export function plan1d(length: number, K: number, mode: TrainMode, level: number
       return [a, ...details.reverse()];
     };
     const id = (t: tf.Tensor) => t;
-    const native: NativeOps = { batchAxis: 0, toNative: id, fromNative: id, forward, inverse, inverseAdjoint };
+    const native: NativeOps = {
+      batchAxis: 0,
+      toNative: id,
+      fromNative: id,
+      forward,
+      inverse,
+      inverseAdjoint,
+    };
     return { forward, inverseFull, inverse, inverseAdjoint, native };
   };
 

@@ -26,8 +26,15 @@ function alongH(t: tf.Tensor, M: tf.Tensor2D, adjoint = false): tf.Tensor {
 
 const swap01 = (t: tf.Tensor) => tf.transpose(t, [1, 0, 2]);
 
-export function plan2d(height: number, width: number, K: number, mode: TrainMode, level: number): TransformPlan {
-  if (!Number.isInteger(level) || level < 1) throw new Error(`plan2d: level must be an integer ≥ 1, got ${level}`);
+export function plan2d(
+  height: number,
+  width: number,
+  K: number,
+  mode: TrainMode,
+  level: number,
+): TransformPlan {
+  if (!Number.isInteger(level) || level < 1)
+    throw new Error(`plan2d: level must be an integer ≥ 1, got ${level}`);
   const rows: AxisSelectors[] = [];
   const cols: AxisSelectors[] = [];
   let h = height;
@@ -65,7 +72,8 @@ export function plan2d(height: number, width: number, K: number, mode: TrainMode
     };
 
     const inverseFull = (bands: readonly tf.Tensor[]): tf.Tensor => {
-      if (bands.length !== 3 * level + 1) throw new Error(`waverec2d: expected ${3 * level + 1} bands, got ${bands.length}`);
+      if (bands.length !== 3 * level + 1)
+        throw new Error(`waverec2d: expected ${3 * level + 1} bands, got ${bands.length}`);
       let a = bands[0]!;
       for (let j = level - 1; j >= 0; j--) {
         const k = 1 + 3 * (level - 1 - j);
@@ -78,7 +86,10 @@ export function plan2d(height: number, width: number, K: number, mode: TrainMode
         // the H-lowpass side, so when a has the extra row they go through different Blo widths.
         const aW = alongW(a, W.Blo(aw));
         const vW = alongW(cV, W.Bhi);
-        const lo = ah === mh ? alongH(tf.add(aW, vW), H.Blo(mh)) : tf.add(alongH(aW, H.Blo(ah)), alongH(vW, H.Blo(mh)));
+        const lo =
+          ah === mh
+            ? alongH(tf.add(aW, vW), H.Blo(mh))
+            : tf.add(alongH(aW, H.Blo(ah)), alongH(vW, H.Blo(mh)));
         const hi = alongH(tf.add(alongW(cH, W.Blo(mw)), alongW(cD, W.Bhi)), H.Bhi);
         a = tf.add(lo, hi);
       }
@@ -94,7 +105,12 @@ export function plan2d(height: number, width: number, K: number, mode: TrainMode
     const inverseAdjoint = (g: tf.Tensor): tf.Tensor[] => {
       let t = g;
       const [oh, ow] = [rows[0]!.nOut, cols[0]!.nOut];
-      if (oh > height || ow > width) t = tf.pad(t, [[0, oh - height], [0, 0], [0, ow - width]]); // crop's adjoint
+      if (oh > height || ow > width)
+        t = tf.pad(t, [
+          [0, oh - height],
+          [0, 0],
+          [0, ow - width],
+        ]); // crop's adjoint
       const details: tf.Tensor[][] = [];
       for (let j = 0; j < level; j++) {
         const [mh, mw] = [rows[j]!.m, cols[j]!.m];
@@ -112,7 +128,14 @@ export function plan2d(height: number, width: number, K: number, mode: TrainMode
       return [t, ...details.reverse().flat()];
     };
 
-    const native: NativeOps = { batchAxis: 1, toNative: swap01, fromNative: swap01, forward, inverse, inverseAdjoint };
+    const native: NativeOps = {
+      batchAxis: 1,
+      toNative: swap01,
+      fromNative: swap01,
+      forward,
+      inverse,
+      inverseAdjoint,
+    };
     return {
       forward: (x) => forward(swap01(tf.reshape(x, [x.shape[0], height, width]))).map(swap01),
       inverseFull: (bands) => swap01(inverseFull(bands.map(swap01))),

@@ -59,7 +59,8 @@ export function axisSelectors(n: number, K: number, mode: Mode): AxisSelectors {
   const key = `${n}|${K}|${mode}`;
   const hit = CACHE.get(key);
   if (hit) return hit;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`axisSelectors: length must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`axisSelectors: length must be a positive integer, got ${n}`);
   if (!Number.isInteger(K) || K < 2 || K % 2 !== 0)
     throw new Error(`axisSelectors: filter length must be even and ≥ 2, got ${K}`);
   const banks = Array.from({ length: K }, (_, j) => bankOfH0(unit(K, j)));
@@ -92,7 +93,8 @@ export function axisSelectors(n: number, K: number, mode: Mode): AxisSelectors {
   const synthesisLo = (mIn: number): tf.Tensor2D => {
     let t = lo.get(mIn);
     if (t) return t;
-    if (mIn !== m && mIn !== m + 1) throw new Error(`waverec: approximation of length ${mIn} does not fit details of length ${m}`);
+    if (mIn !== m && mIn !== m + 1)
+      throw new Error(`waverec: approximation of length ${mIn} does not fit details of length ${m}`);
     const T = new Float32Array(K * nOut * mIn);
     for (let row = 0; row < K * nOut; row++) for (let i = 0; i < m; i++) T[row * mIn + i] = Tlo[row * m + i]!;
     t = tf.keep(tf.tensor2d(T, [K, nOut * mIn]));

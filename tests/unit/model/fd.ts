@@ -37,7 +37,13 @@ export function gradDot(f: (p: tf.Tensor) => tf.Scalar, p: tf.Tensor, v: tf.Tens
 }
 
 /** Second order: ⟨∇⟨∇f, u⟩(p), v⟩ through tf.grad of tf.grad, and its central difference. */
-export function hessianCheck(f: (p: tf.Tensor) => tf.Scalar, p: tf.Tensor, u: tf.Tensor, v: tf.Tensor, eps: number) {
+export function hessianCheck(
+  f: (p: tf.Tensor) => tf.Scalar,
+  p: tf.Tensor,
+  u: tf.Tensor,
+  v: tf.Tensor,
+  eps: number,
+) {
   const gu = (q: tf.Tensor) => tf.sum(tf.mul(tf.grad(f)(q), u)) as tf.Scalar;
   return { analytic: gradDot(gu, p, v), fd: fdScalar(gu, p, v, eps) };
 }

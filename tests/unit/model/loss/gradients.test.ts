@@ -34,18 +34,37 @@ describe('AWD loss gradient w.r.t. h0 (central differences)', () => {
         const sig = s.shape.slice(1);
         const teacher = smoothTeacher(sig, 2, 5);
         const plan = createPlan(sig, 4, s.mode, s.level);
-        const x = tf.tensor(randomArray(s.shape.reduce((a, b) => a * b, 1), rnd, 2), s.shape);
+        const x = tf.tensor(
+          randomArray(
+            s.shape.reduce((a, b) => a * b, 1),
+            rnd,
+            2,
+          ),
+          s.shape,
+        );
         const h0 = tf.add(tf.tensor1d(DB2), tf.tensor1d(randomArray(4, rnd, 0.1)));
         const v = tf.tensor1d(randomArray(4, rnd));
-        for (const [label, weights] of [['total', ALL], ['γ·l1attr only', ONLY_ATTR]] as const) {
+        for (const [label, weights] of [
+          ['total', ALL],
+          ['γ·l1attr only', ONLY_ATTR],
+        ] as const) {
           const f = (h: tf.Tensor) =>
-            awdLoss(h as tf.Tensor1D, x, { plan, teacher, target: 1, attribution: method, igSteps: 5, weights }).total;
+            awdLoss(h as tf.Tensor1D, x, {
+              plan,
+              teacher,
+              target: 1,
+              attribution: method,
+              igSteps: 5,
+              weights,
+            }).total;
           const a = gradDot(f, h0, v);
           const b = fdScalar(f, h0, v, 2e-3);
           // A random direction can be nearly orthogonal to ∇L; float32 rounding of L (≈1e-7·|L|/ε) is
           // then judged against the gradient's own scale ‖∇L‖·‖v‖ rather than the tiny projection.
           const scale = tf.tidy(() => tf.norm(tf.grad(f)(h0)).dataSync()[0]! * tf.norm(v).dataSync()[0]!);
-          expect(relErr(a, b, 0.05 * scale), `${label}: analytic ${a}, central difference ${b}`).toBeLessThan(TOL.finiteDiff);
+          expect(relErr(a, b, 0.05 * scale), `${label}: analytic ${a}, central difference ${b}`).toBeLessThan(
+            TOL.finiteDiff,
+          );
         }
         tf.dispose([x, h0, v]);
         teacher.dispose();
@@ -63,7 +82,15 @@ describe("TRIM residual gradient: 'exact' vs awave's literal graph", () => {
       tf.tidy(() => {
         let attr: Float32Array[] = [];
         const g = tf.grad((h: tf.Tensor) => {
-          const r = awdLoss(h as tf.Tensor1D, x, { plan, teacher, target: 0, attribution: method, igSteps: 4, weights: ONLY_ATTR, residualGradient });
+          const r = awdLoss(h as tf.Tensor1D, x, {
+            plan,
+            teacher,
+            target: 0,
+            attribution: method,
+            igSteps: 4,
+            weights: ONLY_ATTR,
+            residualGradient,
+          });
           attr = r.attributions!.map((a) => a.dataSync() as Float32Array);
           return r.total;
         })(h0);
@@ -79,7 +106,9 @@ describe("TRIM residual gradient: 'exact' vs awave's literal graph", () => {
       const s = setup('relu', method);
       const e = s.run('exact');
       const a = s.run('awave');
-      e.attr.forEach((band, i) => expect(maxRel(Array.from(band), Array.from(a.attr[i]!))).toBeLessThan(1e-5));
+      e.attr.forEach((band, i) =>
+        expect(maxRel(Array.from(band), Array.from(a.attr[i]!))).toBeLessThan(1e-5),
+      );
       expect(maxRel(e.g, a.g)).toBeLessThan(1e-5);
       s.done();
     });
@@ -87,7 +116,9 @@ describe("TRIM residual gradient: 'exact' vs awave's literal graph", () => {
       const s = setup('sin', method);
       const e = s.run('exact');
       const a = s.run('awave');
-      e.attr.forEach((band, i) => expect(maxRel(Array.from(band), Array.from(a.attr[i]!))).toBeLessThan(1e-5));
+      e.attr.forEach((band, i) =>
+        expect(maxRel(Array.from(band), Array.from(a.attr[i]!))).toBeLessThan(1e-5),
+      );
       // awave's graph adds H_f·d(Ψ⁻¹Ψx)/dh0, absent from the loss value (only 'exact' matches FD above).
       expect(maxRel(e.g, a.g)).toBeGreaterThan(1e-3);
       s.done();

@@ -39,18 +39,23 @@ describe('awd_loss.json: every term, total and grad_h0 (float32 engine vs awave 
   });
 
   for (const c of loadReference<AwdLossCase[]>('awd_loss.json'))
-    it(c.id, () => {
-      const r = evaluateLossCase(c, teacher(c.teacher));
-      for (const k of [...TERM_NAMES, 'total'] as const) {
-        const want = k === 'total' ? c.total : c.terms[k];
-        const got = k === 'total' ? r.total : r.terms[k];
-        const err = Math.abs(got - want);
-        expect(err, `${c.id} ${k}: got ${got}, want ${want}`).toBeLessThanOrEqual(Math.max(TOL.awdRel * Math.abs(want), TOL.awdAbsFloor));
-      }
-      const norm = Math.hypot(...c.grad_h0);
-      const gErr = Math.max(...c.grad_h0.map((g, i) => Math.abs(g - r.gradH0[i]!))) / norm;
-      expect(gErr, `${c.id} grad_h0: got [${Array.from(r.gradH0).join(', ')}]`).toBeLessThanOrEqual(TOL.awdGradRel);
-    });
+    for (const residualGradient of ['exact', 'awave'] as const)
+      it(`${c.id} (${residualGradient} residual gradient)`, () => {
+        const r = evaluateLossCase(c, teacher(c.teacher), { residualGradient });
+        for (const k of [...TERM_NAMES, 'total'] as const) {
+          const want = k === 'total' ? c.total : c.terms[k];
+          const got = k === 'total' ? r.total : r.terms[k];
+          const err = Math.abs(got - want);
+          expect(err, `${c.id} ${k}: got ${got}, want ${want}`).toBeLessThanOrEqual(
+            Math.max(TOL.awdRel * Math.abs(want), TOL.awdAbsFloor),
+          );
+        }
+        const norm = Math.hypot(...c.grad_h0);
+        const gErr = Math.max(...c.grad_h0.map((g, i) => Math.abs(g - r.gradH0[i]!))) / norm;
+        expect(gErr, `${c.id} grad_h0: got [${Array.from(r.gradH0).join(', ')}]`).toBeLessThanOrEqual(
+          TOL.awdGradRel,
+        );
+      });
 
   for (const c of loadReference<FitCase[]>('awd_fit.json'))
     it(`${c.id}: ${c.steps} full-batch torch-Adam steps at lr ${c.lr}`, () => {
@@ -78,8 +83,14 @@ describe('awd_loss.json: every term, total and grad_h0 (float32 engine vs awave 
       });
       for (let s = 0; s < c.steps; s++) {
         const r = tr.step();
-        expect(Math.abs(r.total - c.history[s]!), `step ${s + 1} total`).toBeLessThanOrEqual(TOL.awdRel * Math.abs(c.history[s]!));
-        r.h0.forEach((v, i) => expect(Math.abs(v - c.h0_history[s]![i]!), `step ${s + 1} h0[${i}]`).toBeLessThanOrEqual(TOL.awdFit));
+        expect(Math.abs(r.total - c.history[s]!), `step ${s + 1} total`).toBeLessThanOrEqual(
+          TOL.awdRel * Math.abs(c.history[s]!),
+        );
+        r.h0.forEach((v, i) =>
+          expect(Math.abs(v - c.h0_history[s]![i]!), `step ${s + 1} h0[${i}]`).toBeLessThanOrEqual(
+            TOL.awdFit,
+          ),
+        );
       }
       const fin = tr.h0();
       const err = Math.max(...c.h0_final.map((v, i) => Math.abs(v - fin[i]!)));

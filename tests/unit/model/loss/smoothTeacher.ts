@@ -23,7 +23,10 @@ export function smoothTeacher(
     kind: 'mlp',
     apply: (x: tf.Tensor) => {
       const v = tf.reshape(x, [x.shape[0], d]) as tf.Tensor2D;
-      return tf.add(tf.matMul((act === 'relu' ? tf.relu : tf.sin)(tf.add(tf.matMul(v, W1), b1)) as tf.Tensor2D, W2), b2);
+      return tf.add(
+        tf.matMul((act === 'relu' ? tf.relu : tf.sin)(tf.add(tf.matMul(v, W1), b1)) as tf.Tensor2D, W2),
+        b2,
+      );
     },
     compatibility: { ok: true, problems: [] },
     dispose: () => tf.dispose([W1, b1, W2, b2]),

@@ -27,7 +27,13 @@ describe('AwdTrainer', () => {
   const teacher = smoothTeacher([L], 2, 4, 'relu');
 
   it('keeps tf.memory().numTensors flat over 500 mini-batch steps (shuffled, with dist and λ/γ changes)', () => {
-    const tr = new AwdTrainer({ x: data(20), shape: [20, L], teacher, config: config({ shuffle: true }), distEvery: 50 });
+    const tr = new AwdTrainer({
+      x: data(20),
+      shape: [20, L],
+      teacher,
+      config: config({ shuffle: true }),
+      distEvery: 50,
+    });
     tr.step();
     const before = tf.memory().numTensors;
     for (let i = 1; i < 500; i++) {
@@ -42,7 +48,12 @@ describe('AwdTrainer', () => {
   });
 
   it('applies λ/γ from the next step on, keeping the optimizer state', () => {
-    const tr = new AwdTrainer({ x: data(10), shape: [10, L], teacher, config: config({ batchSize: 0, lambda: 0.1, gamma: 1 }) });
+    const tr = new AwdTrainer({
+      x: data(10),
+      shape: [10, L],
+      teacher,
+      config: config({ batchSize: 0, lambda: 0.1, gamma: 1 }),
+    });
     const a = tr.step();
     expect([a.lambda, a.gamma]).toEqual([0.1, 1]);
     tr.setWeights({ gamma: 0.25 });
@@ -125,17 +136,30 @@ describe('AwdTrainer', () => {
     expect(Math.max(...c.recon.map((v, i) => Math.abs(v - x1[i]!)))).toBeLessThan(1e-5);
     tr.dispose();
     const t2 = smoothTeacher([8, 8], 1, 2, 'relu');
-    const tr2 = new AwdTrainer({ x: randomArray(2 * 64, seeded(1)), shape: [2, 8, 8], teacher: t2, config: config({ mode: 'periodization', noise: 0 }) });
+    const tr2 = new AwdTrainer({
+      x: randomArray(2 * 64, seeded(1)),
+      shape: [2, 8, 8],
+      teacher: t2,
+      config: config({ mode: 'periodization', noise: 0 }),
+    });
     const c2 = tr2.coefficients(0);
-    expect(c2.shapes).toEqual([[2, 2], [3, 2, 2], [3, 4, 4]]);
+    expect(c2.shapes).toEqual([
+      [2, 2],
+      [3, 2, 2],
+      [3, 4, 4],
+    ]);
     expect(c2.coeffs.map((v) => v.length)).toEqual([4, 12, 48]);
     tr2.dispose();
     t2.dispose();
   });
 
   it('validates its inputs with messages naming the value', () => {
-    expect(() => new AwdTrainer({ x: data(2), shape: [3, L], teacher, config: config() })).toThrow(/x has 64 values/);
-    expect(() => new AwdTrainer({ x: data(2), shape: [64], teacher, config: config() })).toThrow(/shape must be/);
+    expect(() => new AwdTrainer({ x: data(2), shape: [3, L], teacher, config: config() })).toThrow(
+      /x has 64 values/,
+    );
+    expect(() => new AwdTrainer({ x: data(2), shape: [64], teacher, config: config() })).toThrow(
+      /shape must be/,
+    );
     const tr = new AwdTrainer({ x: data(2), shape: [2, L], teacher, config: config() });
     expect(() => tr.setLr(0)).toThrow(/got 0/);
     expect(() => tr.coefficients(2)).toThrow(/\[0, 1\], got 2/);

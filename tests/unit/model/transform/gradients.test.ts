@@ -8,7 +8,10 @@ import type { TrainMode } from '../../../../src/protocol/config.ts';
 import { TOL } from '../../tolerances.ts';
 import { fdScalar, gradDot, hessianCheck, randomArray, relErr, seeded } from '../fd.ts';
 
-const DB3 = [0.3326705529509569, 0.8068915093442464, 0.4598775021193313, -0.13501102001039084, -0.08544127388224149, 0.035226291882100656];
+const DB3 = [
+  0.3326705529509569, 0.8068915093442464, 0.4598775021193313, -0.13501102001039084, -0.08544127388224149,
+  0.035226291882100656,
+];
 
 interface Setup {
   shape: number[];
@@ -35,14 +38,21 @@ describe('transform derivatives (central differences, float32)', () => {
     const x = tf.keep(tf.tensor(randomArray(size, rnd), s.shape));
     const h0 = tf.keep(tf.add(tf.tensor1d(DB3), tf.tensor1d(randomArray(6, rnd, 0.1))));
     // Random projections make every coefficient and sample count.
-    const wC = plan.bandShapes.map((b) => tf.keep(tf.tensor(randomArray(s.shape[0]! * b.reduce((p, d) => p * d, 1), rnd), [s.shape[0]!, ...b])));
+    const wC = plan.bandShapes.map((b) =>
+      tf.keep(tf.tensor(randomArray(s.shape[0]! * b.reduce((p, d) => p * d, 1), rnd), [s.shape[0]!, ...b])),
+    );
     const wX = tf.keep(tf.tensor(randomArray(size, rnd), s.shape));
     const vH = tf.keep(tf.tensor1d(randomArray(6, rnd)));
     const uH = tf.keep(tf.tensor1d(randomArray(6, rnd)));
     const vX = tf.keep(tf.tensor(randomArray(size, rnd), s.shape));
     // A nonlinear readout (squares), so second derivatives w.r.t. h0 are not trivially zero.
     const fwd = (h: tf.Tensor, xx: tf.Tensor) =>
-      tf.addN(plan.bind(h as tf.Tensor1D).forward(xx).map((c, i) => tf.sum(tf.mul(tf.square(c), wC[i]!)))) as tf.Scalar;
+      tf.addN(
+        plan
+          .bind(h as tf.Tensor1D)
+          .forward(xx)
+          .map((c, i) => tf.sum(tf.mul(tf.square(c), wC[i]!))),
+      ) as tf.Scalar;
     const inv = (h: tf.Tensor, xx: tf.Tensor) => {
       const b = plan.bind(h as tf.Tensor1D);
       return tf.sum(tf.mul(tf.square(b.inverse(b.forward(xx))), wX)) as tf.Scalar;
@@ -50,18 +60,34 @@ describe('transform derivatives (central differences, float32)', () => {
     const eps = 1e-2;
     const check = (label: string, a: number, b: number) => {
       if (process.env['FD_LOG']) console.log(name, label, relErr(a, b));
-      expect(relErr(a, b), `${name} ${label}: analytic ${a}, central difference ${b}`).toBeLessThan(TOL.finiteDiff);
+      expect(relErr(a, b), `${name} ${label}: analytic ${a}, central difference ${b}`).toBeLessThan(
+        TOL.finiteDiff,
+      );
     };
 
     it(`${name}: first order w.r.t. h0 and x, analysis and synthesis`, () => {
-      for (const [lbl, f] of [['forward', fwd], ['inverse∘forward', inv]] as const) {
-        check(`${lbl} d/dh0`, gradDot((h) => f(h, x), h0, vH), fdScalar((h) => f(h, x), h0, vH, eps));
-        check(`${lbl} d/dx`, gradDot((xx) => f(h0, xx), x, vX), fdScalar((xx) => f(h0, xx), x, vX, eps));
+      for (const [lbl, f] of [
+        ['forward', fwd],
+        ['inverse∘forward', inv],
+      ] as const) {
+        check(
+          `${lbl} d/dh0`,
+          gradDot((h) => f(h, x), h0, vH),
+          fdScalar((h) => f(h, x), h0, vH, eps),
+        );
+        check(
+          `${lbl} d/dx`,
+          gradDot((xx) => f(h0, xx), x, vX),
+          fdScalar((xx) => f(h0, xx), x, vX, eps),
+        );
       }
     });
 
     it(`${name}: second order (h0,h0) and mixed (x,h0) through tf.grad of tf.grad`, () => {
-      for (const [lbl, f] of [['forward', fwd], ['inverse∘forward', inv]] as const) {
+      for (const [lbl, f] of [
+        ['forward', fwd],
+        ['inverse∘forward', inv],
+      ] as const) {
         const hh = hessianCheck((h) => f(h, x), h0, uH, vH, eps);
         check(`${lbl} d²/dh0²`, hh.analytic, hh.fd);
         // ⟨∇_x f, vX⟩ as a function of h0: the attribution-shaped second derivative AWD needs.
@@ -89,8 +115,16 @@ describe('inverseAdjoint is the adjoint of inverse: ⟨Ψ⁻¹c, g⟩ = ⟨c, Ψ
       const plan = createPlan(shape.slice(1), 6, mode, level);
       tf.tidy(() => {
         const b = plan.bind(tf.add(tf.tensor1d(DB3), tf.tensor1d(randomArray(6, rnd, 0.2))));
-        const c = plan.bandShapes.map((s) => tf.tensor(randomArray(shape[0]! * s.reduce((p, d) => p * d, 1), rnd), [shape[0]!, ...s]));
-        const g = tf.tensor(randomArray(shape.reduce((p, d) => p * d, 1), rnd), shape);
+        const c = plan.bandShapes.map((s) =>
+          tf.tensor(randomArray(shape[0]! * s.reduce((p, d) => p * d, 1), rnd), [shape[0]!, ...s]),
+        );
+        const g = tf.tensor(
+          randomArray(
+            shape.reduce((p, d) => p * d, 1),
+            rnd,
+          ),
+          shape,
+        );
         const lhs = tf.sum(tf.mul(b.inverse(c), g)).dataSync()[0]!;
         const adj = b.inverseAdjoint(g);
         adj.forEach((t, i) => expect(t.shape, `band ${i}`).toEqual(c[i]!.shape));

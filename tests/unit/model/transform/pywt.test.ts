@@ -29,7 +29,8 @@ function maxAbsDiff(got: ArrayLike<number>, want: number[], what: string): numbe
 }
 
 function check(c: Case, dims: 1 | 2): void {
-  const shape = dims === 1 ? [(c.x as number[]).length] : [(c.x as number[][]).length, (c.x as number[][])[0]!.length];
+  const shape =
+    dims === 1 ? [(c.x as number[]).length] : [(c.x as number[][]).length, (c.x as number[][])[0]!.length];
   const name = `${c.wavelet} ${c.mode} J=${c.level} [${shape.join('×')}]`;
   const h = FILTER_TABLE[c.wavelet]!.recLo;
   const plan = createPlan(shape, h.length, c.mode as TrainMode, c.level);
@@ -43,10 +44,15 @@ function check(c: Case, dims: 1 | 2): void {
     expect(bands.length, name).toBe(want.length);
     bands.forEach((t, i) => {
       expect(t.shape.slice(1), `${name} band ${i} shape`).toEqual(plan.bandShapes[i]);
-      expect(maxAbsDiff(t.dataSync(), want[i]!, `${name} band ${i}`) / scale, `${name} band ${i}`).toBeLessThan(TOL.float32);
+      expect(
+        maxAbsDiff(t.dataSync(), want[i]!, `${name} band ${i}`) / scale,
+        `${name} band ${i}`,
+      ).toBeLessThan(TOL.float32);
     });
     const rec = b.inverseFull(bands);
-    expect(maxAbsDiff(rec.dataSync(), flat(c.recon), `${name} recon`) / scale, `${name} recon`).toBeLessThan(TOL.float32);
+    expect(maxAbsDiff(rec.dataSync(), flat(c.recon), `${name} recon`) / scale, `${name} recon`).toBeLessThan(
+      TOL.float32,
+    );
   });
 }
 
