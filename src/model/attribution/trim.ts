@@ -120,3 +120,18 @@ export function trimAttributions(
   }
   return grads.map((g, i) => (opts.method === 'saliency' ? g : tf.mul(coeffs[i]!, g)));
 }
+
+/**
+ * ∇_x Σ_n f(x)[n, target] for every signal of X (standard layout), in chunks. With the 'exact' residual
+ * gradient this is all saliency and input×gradient need from the frozen teacher, so a trainer computes
+ * it once instead of a teacher forward+backward per step.
+ */
+export function teacherInputGrads(teacher: Teacher, target: number, X: tf.Tensor, chunk = 256): tf.Tensor {
+  const N = X.shape[0];
+  const F = targetSum(teacher, target);
+  return tf.tidy(() => {
+    const parts: tf.Tensor[] = [];
+    for (let s = 0; s < N; s += chunk) parts.push(tf.grad(F)(tf.slice(X, s, Math.min(chunk, N - s))));
+    return parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
+  });
+}

@@ -8,7 +8,7 @@ import type { ResidualGradient } from '../attribution/trim.ts';
 import type { Teacher } from '../teacher/types.ts';
 import { createPlan } from '../transform/createPlan.ts';
 import { awdLoss } from './awdLoss.ts';
-import { TERM_NAMES } from './terms.ts';
+import { stackTerms, unstackTerms } from './terms.ts';
 import type { LossWeights, TermName } from './terms.ts';
 
 export interface LossCaseResult {
@@ -58,7 +58,7 @@ export function evaluateLossCase(
         residualGradient: opts.residualGradient ?? 'exact',
         weights,
       });
-      vec = tf.keep(tf.stack([...TERM_NAMES.map((k) => r.terms[k]), r.total]));
+      vec = tf.keep(stackTerms(r.terms, r.total));
       return r.total;
     })(tf.tensor1d(c.h0));
     return { vals: vec! as tf.Tensor, grad: g };
@@ -66,6 +66,5 @@ export function evaluateLossCase(
   const v = vals.dataSync();
   const gradH0 = Float64Array.from(grad.dataSync());
   tf.dispose([vals, grad]);
-  const terms = Object.fromEntries(TERM_NAMES.map((k, i) => [k, v[i]!])) as Record<TermName, number>;
-  return { terms, total: v[TERM_NAMES.length]!, gradH0 };
+  return { ...unstackTerms(v), gradH0 };
 }

@@ -1,4 +1,5 @@
 // Term names and weights of the AWD objective (awave.losses.Loss): total = rec + Σ weight·term.
+import * as tf from '@tensorflow/tfjs-core';
 export const TERM_NAMES = ['rec', 'lsum', 'hsum', 'l2norm', 'cmf', 'conv', 'l1wave', 'l1attr'] as const;
 export type TermName = (typeof TERM_NAMES)[number];
 export type WeightName = Exclude<TermName, 'rec'>;
@@ -14,3 +15,13 @@ export const DEFAULT_LOSS_WEIGHTS: Readonly<LossWeights> = Object.freeze({
   l1wave: 1,
   l1attr: 1,
 });
+
+/** The terms and the total as one [9] tensor (TERM_NAMES order, then total): one read per step. */
+export function stackTerms(terms: Record<TermName, tf.Scalar>, total: tf.Scalar): tf.Tensor1D {
+  return tf.stack([...TERM_NAMES.map((k) => terms[k]), total]) as tf.Tensor1D;
+}
+
+export function unstackTerms(v: ArrayLike<number>): { terms: Record<TermName, number>; total: number } {
+  const terms = Object.fromEntries(TERM_NAMES.map((k, i) => [k, v[i]!])) as Record<TermName, number>;
+  return { terms, total: v[TERM_NAMES.length]! };
+}

@@ -4,11 +4,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { AwdConfig } from '../../protocol/config.ts';
 import type { Teacher } from '../teacher/types.ts';
-import { assertTeacherFits, targetSum } from '../attribution/trim.ts';
+import { assertTeacherFits, teacherInputGrads } from '../attribution/trim.ts';
 import type { ResidualGradient } from '../attribution/trim.ts';
 import { awdLoss } from '../loss/awdLoss.ts';
 import type { AwdLossOptions } from '../loss/awdLoss.ts';
-import { TERM_NAMES } from '../loss/terms.ts';
+import { stackTerms, TERM_NAMES, unstackTerms } from '../loss/terms.ts';
 import type { LossWeights, TermName } from '../loss/terms.ts';
 import { createPlan } from '../transform/createPlan.ts';
 import type { TransformPlan } from '../transform/plan.ts';
@@ -94,7 +94,7 @@ export class AwdTrainer {
       o.teacher !== null &&
       config.attribution !== 'integrated_gradients' &&
       this.opts.residualGradient === 'exact';
-    this.G = cacheable ? this.inputGrads(o.teacher!, config.target) : null;
+    this.G = cacheable ? teacherInputGrads(o.teacher!, config.target, this.X) : null;
     this.weights = { ...config.weights, l1wave: config.lambda, l1attr: config.gamma };
     this.distEvery = o.distEvery ?? 10;
   }
@@ -139,7 +139,7 @@ export class AwdTrainer {
       let termVec: tf.Tensor | null = null;
       const { grads } = tf.variableGrads(() => {
         const r = awdLoss(this.h0Var, xb, this.lossOpts(weights, gb));
-        termVec = tf.keep(tf.stack([...TERM_NAMES.map((k) => r.terms[k]), r.total]));
+        termVec = tf.keep(stackTerms(r.terms, r.total));
         return r.total;
       }, [this.h0Var]);
       const g = grads[this.h0Var.name]!;
@@ -149,8 +149,7 @@ export class AwdTrainer {
     const gr = Float64Array.from(grad.dataSync());
     vals.dispose();
     grad.dispose();
-    const terms = Object.fromEntries(TERM_NAMES.map((k, i) => [k, v[i]!])) as Record<TermName, number>;
-    const total = v[TERM_NAMES.length]!;
+    const { terms, total } = unstackTerms(v);
     this.steps++;
     const bad = !Number.isFinite(total) ? 'the loss' : gr.every(Number.isFinite) ? null : 'the gradient';
     if (bad) throw this.diverged(bad);
@@ -191,15 +190,15 @@ export class AwdTrainer {
       const v = tf.tidy(() => {
         const part = (t: tf.Tensor) => (n === N ? t : tf.slice(t, s, n));
         const r = awdLoss(this.h0Var, part(this.X), this.lossOpts(this.weights, this.G && part(this.G)));
-        return tf.stack([...TERM_NAMES.map((k) => r.terms[k]), r.total]);
+        return stackTerms(r.terms, r.total);
       });
       const d = v.dataSync();
       v.dispose();
       // Data terms are per-signal means: weight chunks by size. Validity terms are equal per chunk.
       for (let i = 0; i < acc.length; i++) acc[i]! += (d[i]! * n) / N;
     }
-    const out = Object.fromEntries(TERM_NAMES.map((k, i) => [k, acc[i]!])) as Record<TermName, number>;
-    return { ...out, total: acc[TERM_NAMES.length]! };
+    const { terms, total } = unstackTerms(acc);
+    return { ...terms, total };
   }
 
   /**
@@ -256,18 +255,6 @@ export class AwdTrainer {
 
   private lossOpts(weights: LossWeights, inputGrad: tf.Tensor | null): AwdLossOptions {
     return inputGrad ? { ...this.opts, weights, inputGrad } : { ...this.opts, weights };
-  }
-
-  /** ∇_x Σ f(x)[:, target] for every sample, in chunks. */
-  private inputGrads(teacher: Teacher, target: number): tf.Tensor {
-    const N = this.X.shape[0];
-    const chunk = 256;
-    const F = targetSum(teacher, target);
-    return tf.tidy(() => {
-      const parts: tf.Tensor[] = [];
-      for (let s = 0; s < N; s += chunk) parts.push(tf.grad(F)(tf.slice(this.X, s, Math.min(chunk, N - s))));
-      return parts.length === 1 ? parts[0]! : tf.concat(parts, 0);
-    });
   }
 
   private setH0(h: Float64Array): void {
