@@ -1,28 +1,34 @@
-// `awd reference awd_loss <cases.json>`: recomputes every term, the total and grad_h0 of each
-// awd_loss.json case (awave's loss at a given h0) with the engine, and compares with the recorded
-// values when the file has them. Teachers are model.json files relative to the case file.
+// awd_loss.json: one awave Trainer iteration per case. Recomputes every term, the total and
+// d total / d h0 from the case's h0, x, teacher (model.json beside the case file), target,
+// attribution, weights, mode and level.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
 import { evaluateLossCase } from '../../model/loss/lossCase.ts';
-import { TERM_NAMES } from '../../model/loss/terms.ts';
-import type { TermName } from '../../model/loss/terms.ts';
 import { loadTeacherFromArtifacts } from '../../model/teacher/loadLayersModel.ts';
 import type { Teacher } from '../../model/teacher/types.ts';
 import type { AwdLossCase } from '../../protocol/reference.ts';
-import { VERIFY_TOLERANCE } from '../../protocol/reference.ts';
+import { CliError } from '../errors.ts';
+import { int, str, vec } from './caseFields.ts';
+import type { RefCase, ReferenceContext, ReferenceHandler } from './registry.ts';
 
 /** Reads a TF.js Layers model.json and its weight shards (paths relative to the model file). */
 export async function loadTeacherFile(modelPath: string): Promise<Teacher> {
-  const modelJson = JSON.parse(await readFile(modelPath, 'utf8')) as {
-    weightsManifest?: { paths: string[] }[];
-  };
+  let modelJson: { weightsManifest?: { paths: string[] }[] };
+  try {
+    modelJson = JSON.parse(await readFile(modelPath, 'utf8')) as typeof modelJson;
+  } catch (e) {
+    throw new CliError(`teacher ${modelPath}: ${(e as Error).message}`);
+  }
   if (!Array.isArray(modelJson.weightsManifest))
-    throw new Error(`${modelPath}: not a TF.js Layers model.json (no weightsManifest)`);
+    throw new CliError(`teacher ${modelPath}: not a TF.js Layers model.json (no weightsManifest)`);
   const dir = dirname(modelPath);
   const weightData = await Promise.all(
     modelJson.weightsManifest.flatMap((g) =>
       g.paths.map(async (p) => {
-        const b = await readFile(resolve(dir, p));
+        const b = await readFile(resolve(dir, p)).catch((e: Error) => {
+          throw new CliError(`teacher ${modelPath}: weights ${p}: ${e.message}`);
+        });
         return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
       }),
     ),
@@ -30,65 +36,43 @@ export async function loadTeacherFile(modelPath: string): Promise<Teacher> {
   return loadTeacherFromArtifacts(modelJson, weightData);
 }
 
-/** Loads each distinct teacher of a case file once; dispose() frees them. */
-export function teacherCache(caseFile: string) {
-  const cache = new Map<string, Promise<Teacher>>();
-  return {
-    get(name: string): Promise<Teacher> {
-      let t = cache.get(name);
-      if (!t) cache.set(name, (t = loadTeacherFile(resolve(dirname(caseFile), name))));
-      return t;
-    },
-    async dispose(): Promise<void> {
-      for (const t of cache.values()) (await t).dispose();
-      cache.clear();
-    },
-  };
+// One load per teacher file for the whole command (a CLI process is short-lived).
+const TEACHERS = new Map<string, Promise<Teacher>>();
+
+export async function caseTeacher(c: RefCase, ctx: ReferenceContext): Promise<Teacher> {
+  const path = resolve(ctx.dir, str(c, 'teacher'));
+  let t = TEACHERS.get(path);
+  if (!t) TEACHERS.set(path, (t = loadTeacherFile(path)));
+  await tf.ready(); // the entry point registered a backend; make sure it is initialised
+  return t;
 }
 
-export interface AwdLossCaseResult {
-  id: string;
-  terms: Record<TermName, number>;
-  total: number;
-  grad_h0: number[];
-  /** Present when the case records awave's values: worst |Δ|/max(|want|, floor/rel) and max|Δgrad|/‖grad‖. */
-  check?: { worstTerm: string; worstRel: number; gradRel: number; pass: boolean };
+/** The fields evaluateLossCase reads, checked here so a malformed case is a CliError naming the field. */
+export function lossCase(c: RefCase): AwdLossCase {
+  vec(c, 'h0');
+  int(c, 'level');
+  int(c, 'target');
+  for (const k of ['mode', 'attribution', 'teacher']) str(c, k);
+  if (!Array.isArray(c.x)) throw new CliError('case field "x" must be an N×L or N×H×W array');
+  const w = c.weights;
+  if (typeof w !== 'object' || w === null) throw new CliError('case field "weights" must be an object');
+  for (const k of ['lsum', 'hsum', 'l2norm', 'cmf', 'conv', 'l1wave', 'l1attr'])
+    if (typeof (w as Record<string, unknown>)[k] !== 'number')
+      throw new CliError(`case field "weights.${k}" must be a number`);
+  return c as unknown as AwdLossCase;
 }
 
-export async function runAwdLoss(caseFile: string): Promise<{ cases: AwdLossCaseResult[]; pass: boolean }> {
-  const cases = JSON.parse(await readFile(caseFile, 'utf8')) as AwdLossCase[];
-  if (!Array.isArray(cases)) throw new Error(`${caseFile}: expected a JSON array of awd_loss cases`);
-  const teachers = teacherCache(caseFile);
-  const out: AwdLossCaseResult[] = [];
-  try {
-    for (const c of cases) {
-      const r = evaluateLossCase(c, await teachers.get(c.teacher));
-      const res: AwdLossCaseResult = {
-        id: c.id,
-        terms: r.terms,
-        total: r.total,
-        grad_h0: Array.from(r.gradH0),
-      };
-      if (c.terms && Array.isArray(c.grad_h0)) res.check = compare(c, res);
-      out.push(res);
-    }
-  } finally {
-    await teachers.dispose();
-  }
-  return { cases: out, pass: out.every((c) => c.check?.pass !== false) };
-}
-
-function compare(c: AwdLossCase, r: AwdLossCaseResult): NonNullable<AwdLossCaseResult['check']> {
-  const { rel, absFloor, gradRel } = VERIFY_TOLERANCE;
-  let worstTerm = '';
-  let worstRel = 0;
-  for (const k of [...TERM_NAMES, 'total'] as const) {
-    const want = k === 'total' ? c.total : c.terms[k];
-    const got = k === 'total' ? r.total : r.terms[k];
-    const e = Math.abs(got - want) / Math.max(Math.abs(want), absFloor / rel);
-    if (e >= worstRel) [worstTerm, worstRel] = [k, e];
-  }
-  const norm = Math.hypot(...c.grad_h0);
-  const g = Math.max(...c.grad_h0.map((v, i) => Math.abs(v - r.grad_h0[i]!))) / norm;
-  return { worstTerm, worstRel, gradRel: g, pass: worstRel <= rel && g <= gradRel };
-}
+export const handler: ReferenceHandler = {
+  async compute(c, ctx) {
+    const lc = lossCase(c);
+    const teacher = await caseTeacher(c, ctx);
+    const r = (() => {
+      try {
+        return evaluateLossCase(lc, teacher);
+      } catch (e) {
+        throw new CliError(`${lc.id ?? 'case'}: ${(e as Error).message}`);
+      }
+    })();
+    return { terms: r.terms, total: r.total, grad_h0: Array.from(r.gradH0) };
+  },
+};
