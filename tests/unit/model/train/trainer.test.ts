@@ -47,6 +47,28 @@ describe('AwdTrainer', () => {
     tr.dispose();
   });
 
+  it('keeps memory flat for 2-D integrated gradients and awave residual graphs too', () => {
+    const t2 = smoothTeacher([8, 8], 2, 3, 'sin');
+    for (const [attribution, residualGradient] of [
+      ['integrated_gradients', 'exact'],
+      ['saliency', 'awave'],
+    ] as const) {
+      const tr = new AwdTrainer({
+        x: randomArray(6 * 64, seeded(2)),
+        shape: [6, 8, 8],
+        teacher: t2,
+        config: config({ attribution, igSteps: 3, batchSize: 3, mode: 'symmetric' }),
+        residualGradient,
+      });
+      tr.step();
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 40; i++) tr.step();
+      expect(tf.memory().numTensors, `${attribution}/${residualGradient}`).toBe(before);
+      tr.dispose();
+    }
+    t2.dispose();
+  });
+
   it('applies λ/γ from the next step on, keeping the optimizer state', () => {
     const tr = new AwdTrainer({
       x: data(10),
