@@ -34,7 +34,9 @@ function flat(kernelName: string, inputs: string[]): GradConfig {
     inputsToSave: inputs,
     gradFunc: (_dy, saved) => {
       const out: Record<string, () => Tensor> = {};
-      inputs.forEach((name, i) => (out[name] = () => tf.zerosLike(tf.cast((saved as Tensor[])[i]!, 'float32'))));
+      inputs.forEach(
+        (name, i) => (out[name] = () => tf.zerosLike(tf.cast((saved as Tensor[])[i]!, 'float32'))),
+      );
       return out;
     },
   };
@@ -52,7 +54,8 @@ function extreme(kernelName: 'Max' | 'Min', axesAttr: string): GradConfig {
         x: () => {
           const y = kernelName === 'Max' ? tf.max(x!, axes, true) : tf.min(x!, axes, true);
           const d = dy as Tensor;
-          const dk = d.rank < x!.rank ? tf.reshape(d, tf.backend_util.expandShapeToKeepDim(d.shape, axes)) : d;
+          const dk =
+            d.rank < x!.rank ? tf.reshape(d, tf.backend_util.expandShapeToKeepDim(d.shape, axes)) : d;
           return tf.mul(dk, tf.cast(tf.equal(x!, y), 'float32'));
         },
       };
@@ -92,7 +95,8 @@ function configs(): GradConfig[] {
         const [logits] = saved as Tensor[];
         const axis = attrs['axis'] as number;
         return {
-          logits: () => tf.sub(dy as Tensor, tf.mul(tf.sum(dy as Tensor, axis, true), tf.softmax(logits!, axis))),
+          logits: () =>
+            tf.sub(dy as Tensor, tf.mul(tf.sum(dy as Tensor, axis, true), tf.softmax(logits!, axis))),
         };
       },
     },
@@ -120,9 +124,18 @@ function configs(): GradConfig[] {
     },
     extreme('Max', 'reductionIndices'),
     extreme('Min', 'axis'),
-    ...(['Greater', 'GreaterEqual', 'Less', 'LessEqual', 'Equal', 'NotEqual', 'LogicalAnd', 'LogicalOr'] as const).map(
-      (k) => flat(k, ['a', 'b']),
-    ),
+    ...(
+      [
+        'Greater',
+        'GreaterEqual',
+        'Less',
+        'LessEqual',
+        'Equal',
+        'NotEqual',
+        'LogicalAnd',
+        'LogicalOr',
+      ] as const
+    ).map((k) => flat(k, ['a', 'b'])),
     flat('LogicalNot', ['x']),
     // AvgPoolGrad is linear in dy; its adjoint is avgPool itself, so stock tf.avgPool is safe too.
     {

@@ -14,13 +14,16 @@ const SELU_SCALE = 1.0507009873554805;
 const negPart = (x: Tensor) => tf.neg(tf.relu(tf.neg(x)));
 
 /** relu(x) − a·relu(−x). */
-export const leakyRelu = (x: Tensor, alpha: number | Tensor): Tensor => tf.sub(tf.relu(x), tf.mul(alpha, tf.relu(tf.neg(x))));
+export const leakyRelu = (x: Tensor, alpha: number | Tensor): Tensor =>
+  tf.sub(tf.relu(x), tf.mul(alpha, tf.relu(tf.neg(x))));
 
 /** x for x > 0, α(eˣ − 1) otherwise: relu(x) + α(exp(min(x,0)) − 1). */
-export const elu = (x: Tensor, alpha = 1): Tensor => tf.add(tf.relu(x), tf.mul(alpha, tf.sub(tf.exp(negPart(x)), 1)));
+export const elu = (x: Tensor, alpha = 1): Tensor =>
+  tf.add(tf.relu(x), tf.mul(alpha, tf.sub(tf.exp(negPart(x)), 1)));
 
 /** min(max(x, lo), hi) as relu differences (hi > lo). */
-export const clip = (x: Tensor, lo: number, hi: number): Tensor => tf.add(lo, tf.sub(tf.relu(tf.sub(x, lo)), tf.relu(tf.sub(x, hi))));
+export const clip = (x: Tensor, lo: number, hi: number): Tensor =>
+  tf.add(lo, tf.sub(tf.relu(tf.sub(x, lo)), tf.relu(tf.sub(x, hi))));
 
 /** tfjs-layers' hard sigmoid: clip(0.2x + 0.5, 0, 1). */
 export const hardSigmoid = (x: Tensor): Tensor => clip(tf.add(tf.mul(x, 0.2), 0.5), 0, 1);
@@ -44,7 +47,10 @@ const ACTS: Record<string, Act> = {
   mish: (x) => tf.mul(x, tf.tanh(tf.softplus(x))),
   gelu: (x) => tf.mul(tf.mul(0.5, x), tf.add(1, tf.erf(tf.div(x, Math.SQRT2)))),
   gelunew: (x) =>
-    tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3))))))),
+    tf.mul(
+      tf.mul(0.5, x),
+      tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3)))))),
+    ),
   exponential: (x) => tf.exp(x),
 };
 
@@ -65,6 +71,9 @@ export function normaliseActivation(id: unknown): string {
 export function getActivation(id: unknown): Act {
   const key = normaliseActivation(id);
   const act = ACTS[key];
-  if (!act) throw new Error(`activation '${String(key)}' is not supported (supported: ${ACTIVATION_NAMES.join(', ')})`);
+  if (!act)
+    throw new Error(
+      `activation '${String(key)}' is not supported (supported: ${ACTIVATION_NAMES.join(', ')})`,
+    );
   return act;
 }

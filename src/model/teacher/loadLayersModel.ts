@@ -21,7 +21,10 @@ function kindOf(modelJson: Record<string, unknown>): TeacherKind {
  * `weightSpecs` also work). `weightData`: the shards in manifest order (or one concatenated buffer).
  * Throws an Error naming the layer(s) when the forward cannot be built.
  */
-export function loadTeacherFromArtifacts(modelJson: object, weightData: ArrayBuffer | ArrayBuffer[]): Teacher {
+export function loadTeacherFromArtifacts(
+  modelJson: object,
+  weightData: ArrayBuffer | ArrayBuffer[],
+): Teacher {
   const json = modelJson as Record<string, unknown>;
   const topo = parseTopology(json);
   const manifest: ManifestGroup[] = Array.isArray(json['weightsManifest'])
@@ -30,5 +33,11 @@ export function loadTeacherFromArtifacts(modelJson: object, weightData: ArrayBuf
       ? [{ paths: [], weights: json['weightSpecs'] as WeightEntry[] }]
       : [];
   const weights = decodeWeights(manifest, weightData);
-  return buildTeacher({ name: topo.name, kind: kindOf(json), inputShape: topo.inputShape, layers: topo.layers, weights });
+  return buildTeacher({
+    name: topo.name,
+    kind: kindOf(json),
+    inputShape: topo.inputShape,
+    layers: topo.layers,
+    weights,
+  });
 }

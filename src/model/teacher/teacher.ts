@@ -72,10 +72,14 @@ export class LayersTeacher implements Teacher {
     const per = sizeOf(this.inputShape);
     const n = x.shape[0] ?? 0;
     if (x.rank < 1 || n * per !== x.size)
-      throw new Error(`Teacher.apply: input of shape [${x.shape.join(', ')}] does not fit [N, ${this.inputShape.join(', ')}]`);
-    let y = x.shape.length === this.inputShape.length + 1 && x.shape.every((d, i) => i === 0 || d === this.inputShape[i - 1])
-      ? x
-      : tf.reshape(x, [n, ...this.inputShape]);
+      throw new Error(
+        `Teacher.apply: input of shape [${x.shape.join(', ')}] does not fit [N, ${this.inputShape.join(', ')}]`,
+      );
+    let y =
+      x.shape.length === this.inputShape.length + 1 &&
+      x.shape.every((d, i) => i === 0 || d === this.inputShape[i - 1])
+        ? x
+        : tf.reshape(x, [n, ...this.inputShape]);
     for (const l of this.built) y = l.apply(y);
     return y.rank === 2 ? y : tf.reshape(y, [n, this.outputSize]);
   }
@@ -104,7 +108,13 @@ export function buildTeacher(source: TeacherSource, opts: { probe?: boolean } = 
       continue;
     }
     try {
-      const b = builder({ name: spec.name, className: spec.className, config: spec.config, inShape: shape, weights: byLayer.get(spec.name)! });
+      const b = builder({
+        name: spec.name,
+        className: spec.className,
+        config: spec.config,
+        inShape: shape,
+        weights: byLayer.get(spec.name)!,
+      });
       built.push(b);
       shape = [...b.outShape];
     } catch (e) {

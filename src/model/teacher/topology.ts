@@ -81,7 +81,9 @@ function functionalChain(cls: string, config: Json): Chain {
   const ins = ends('input_layers');
   const outs = ends('output_layers');
   if (ins.length !== 1 || outs.length !== 1)
-    fail(`model '${name}' has ${ins.length} inputs and ${outs.length} outputs; only single-input single-output chains are supported`);
+    fail(
+      `model '${name}' has ${ins.length} inputs and ${outs.length} outputs; only single-input single-output chains are supported`,
+    );
   // Walk backwards from the output; every layer must have exactly one inbound tensor.
   const chain: Json[] = [];
   let cur = outs[0]!;
@@ -98,7 +100,9 @@ function functionalChain(cls: string, config: Json): Chain {
   }
   if (chain.length !== raw.length) {
     const used = new Set(chain.map((l) => String(l['name'])));
-    const extra = raw.filter((l) => !used.has(String(l['name']))).map((l) => `'${String(l['name'])}' (${String(l['class_name'])})`);
+    const extra = raw
+      .filter((l) => !used.has(String(l['name'])))
+      .map((l) => `'${String(l['name'])}' (${String(l['class_name'])})`);
     fail(`model '${name}' is not a linear chain: layers ${extra.join(', ')} are off the input→output path`);
   }
   return flatten(name, chain);
@@ -140,11 +144,15 @@ export function parseTopology(modelJson: unknown): ParsedTopology {
   if (!isObj(modelJson)) fail('model.json is not an object');
   let topo: unknown = modelJson['modelTopology'] ?? modelJson;
   if (isObj(topo) && isObj(topo['model_config'])) topo = topo['model_config'];
-  if (!isObj(topo) || typeof topo['class_name'] !== 'string') fail('model.json has no modelTopology with a class_name');
+  if (!isObj(topo) || typeof topo['class_name'] !== 'string')
+    fail('model.json has no modelTopology with a class_name');
   const chain = chainOf(topo['class_name'], topo['config']);
-  if (chain.inputShape === null) fail(`model '${chain.name}' declares no input shape (batch_input_shape / batch_shape / InputLayer)`);
+  if (chain.inputShape === null)
+    fail(`model '${chain.name}' declares no input shape (batch_input_shape / batch_shape / InputLayer)`);
   if (chain.inputShape.some((d) => !Number.isInteger(d) || d <= 0))
-    fail(`model '${chain.name}' input shape [${chain.inputShape.join(', ')}] has unknown or invalid dims; fixed sizes are needed`);
+    fail(
+      `model '${chain.name}' input shape [${chain.inputShape.join(', ')}] has unknown or invalid dims; fixed sizes are needed`,
+    );
   if (chain.layers.length === 0) fail(`model '${chain.name}' has no layers`);
   return { name: chain.name, inputShape: chain.inputShape, layers: chain.layers };
 }

@@ -42,12 +42,17 @@ function halfToFloat(h: number): number {
   return s * 2 ** (e - 15) * (1 + f / 1024);
 }
 
-function decodeOne(w: WeightEntry, buf: ArrayBuffer, offset: number): { values: Float32Array; bytes: number } {
+function decodeOne(
+  w: WeightEntry,
+  buf: ArrayBuffer,
+  offset: number,
+): { values: Float32Array; bytes: number } {
   const n = w.shape.reduce((p, d) => p * d, 1);
   const q = w.quantization;
   const dtype = q ? q.dtype : w.dtype;
   const size = BYTES[dtype];
-  if (size === undefined) throw new Error(`loadTeacherFromArtifacts: weight '${w.name}' has unsupported dtype '${dtype}'`);
+  if (size === undefined)
+    throw new Error(`loadTeacherFromArtifacts: weight '${w.name}' has unsupported dtype '${dtype}'`);
   const bytes = n * size;
   if (offset + bytes > buf.byteLength)
     throw new Error(
@@ -87,7 +92,9 @@ export function decodeWeights(manifest: ManifestGroup[], data: ArrayBuffer | Arr
     }
   }
   if (offset !== buf.byteLength)
-    throw new Error(`loadTeacherFromArtifacts: weightsManifest describes ${offset} bytes but the weight data has ${buf.byteLength}`);
+    throw new Error(
+      `loadTeacherFromArtifacts: weightsManifest describes ${offset} bytes but the weight data has ${buf.byteLength}`,
+    );
   return out;
 }
 
@@ -100,5 +107,8 @@ export function encodeWeights(weights: NamedWeight[]): { specs: WeightEntry[]; d
     all.set(w.values, at);
     at += w.values.length;
   }
-  return { specs: weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: 'float32' })), data: all.buffer };
+  return {
+    specs: weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: 'float32' })),
+    data: all.buffer,
+  };
 }

@@ -5,7 +5,11 @@ import { clip, elu, getActivation, leakyRelu } from '../activations.ts';
 import { cfgNum, LayerError, weight } from './types.ts';
 import type { BuiltLayer, LayerContext } from './types.ts';
 
-const plain = (ctx: LayerContext, apply: (x: Tensor) => Tensor): BuiltLayer => ({ outShape: ctx.inShape, tensors: [], apply });
+const plain = (ctx: LayerContext, apply: (x: Tensor) => Tensor): BuiltLayer => ({
+  outShape: ctx.inShape,
+  tensors: [],
+  apply,
+});
 
 export const activationLayer = (ctx: LayerContext) => plain(ctx, getActivation(ctx.config['activation']));
 
@@ -31,7 +35,8 @@ export const eluLayer = (ctx: LayerContext) => plain(ctx, (x) => elu(x, cfgNum(c
 export function softmaxLayer(ctx: LayerContext): BuiltLayer {
   const axis = ctx.config['axis'];
   const a = Array.isArray(axis) ? axis[0] : (axis ?? -1);
-  if (a !== -1 && a !== ctx.inShape.length) throw new LayerError(`softmax over axis ${String(a)} is not supported (last axis only)`);
+  if (a !== -1 && a !== ctx.inShape.length)
+    throw new LayerError(`softmax over axis ${String(a)} is not supported (last axis only)`);
   return plain(ctx, (x) => tf.softmax(x));
 }
 

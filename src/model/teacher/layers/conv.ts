@@ -17,18 +17,21 @@ function dilateKernel(k: Tensor, [dh, dw]: number[]): Tensor {
   const out = new Float32Array(eh * ew * c * f);
   for (let i = 0; i < kh; i++)
     for (let j = 0; j < kw; j++)
-      for (let q = 0; q < c * f; q++) out[((i * dh! * ew + j * dw!) * c * f) + q] = src[(i * kw + j) * c * f + q]!;
+      for (let q = 0; q < c * f; q++)
+        out[(i * dh! * ew + j * dw!) * c * f + q] = src[(i * kw + j) * c * f + q]!;
   k.dispose();
   return tf.keep(tf.tensor4d(out, [eh, ew, c, f]));
 }
 
-const outLen = (n: number, k: number, s: number, same: boolean) => (same ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
+const outLen = (n: number, k: number, s: number, same: boolean) =>
+  same ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1;
 
 function conv(ctx: LayerContext, rank: 1 | 2): BuiltLayer {
   const c = ctx.config;
   requireChannelsLast(c);
   if (cfgNum(c, 'groups', 1) !== 1) throw new LayerError(`groups = ${String(c['groups'])} is not supported`);
-  if (ctx.inShape.length !== rank + 1) throw new LayerError(`expects input rank ${rank + 1} (+batch), got [${ctx.inShape.join(', ')}]`);
+  if (ctx.inShape.length !== rank + 1)
+    throw new LayerError(`expects input rank ${rank + 1} (+batch), got [${ctx.inShape.join(', ')}]`);
   const filters = cfgNum(c, 'filters', NaN);
   const ks = cfgTuple(c, 'kernel_size', rank, null);
   const st = cfgTuple(c, 'strides', rank, Array<number>(rank).fill(1));
@@ -36,7 +39,8 @@ function conv(ctx: LayerContext, rank: 1 | 2): BuiltLayer {
   const padding = String(c['padding'] ?? 'valid');
   if (!['valid', 'same', 'causal'].includes(padding) || (padding === 'causal' && rank === 2))
     throw new LayerError(`padding '${padding}' is not supported`);
-  if (st.some((s) => s > 1) && dl.some((d) => d > 1)) throw new LayerError('strides > 1 together with dilation_rate > 1 is not supported');
+  if (st.some((s) => s > 1) && dl.some((d) => d > 1))
+    throw new LayerError('strides > 1 together with dilation_rate > 1 is not supported');
   const cin = ctx.inShape[rank]!;
   const raw = weight(ctx, 'kernel', [...ks, cin, filters]);
   const k2 = rank === 1 ? tf.keep(tf.reshape(raw, [1, ks[0]!, cin, filters])) : raw;
@@ -46,8 +50,13 @@ function conv(ctx: LayerContext, rank: 1 | 2): BuiltLayer {
   const act = getActivation(c['activation']);
   const eff = ks.map((k, i) => (k - 1) * dl[i]! + 1);
   const same = padding === 'same';
-  const spatial = ctx.inShape.slice(0, rank).map((n, i) => (padding === 'causal' ? Math.floor((n - 1) / st[i]!) + 1 : outLen(n, eff[i]!, st[i]!, same)));
-  if (spatial.some((n) => n <= 0)) throw new LayerError(`input [${ctx.inShape.join(', ')}] is smaller than the kernel`);
+  const spatial = ctx.inShape
+    .slice(0, rank)
+    .map((n, i) =>
+      padding === 'causal' ? Math.floor((n - 1) / st[i]!) + 1 : outLen(n, eff[i]!, st[i]!, same),
+    );
+  if (spatial.some((n) => n <= 0))
+    throw new LayerError(`input [${ctx.inShape.join(', ')}] is smaller than the kernel`);
   const strides: [number, number] = rank === 1 ? [1, st[0]!] : [st[0]!, st[1]!];
   return {
     outShape: [...spatial, filters],
@@ -55,7 +64,13 @@ function conv(ctx: LayerContext, rank: 1 | 2): BuiltLayer {
     apply: (x: Tensor) => {
       let x4 = rank === 1 ? tf.expandDims(x, 1) : x;
       // causal = left-pad (k−1)·d, then valid.
-      if (padding === 'causal') x4 = tf.pad(x4, [[0, 0], [0, 0], [eff[0]! - 1, 0], [0, 0]]);
+      if (padding === 'causal')
+        x4 = tf.pad(x4, [
+          [0, 0],
+          [0, 0],
+          [eff[0]! - 1, 0],
+          [0, 0],
+        ]);
       let y: Tensor = tf.conv2d(x4 as tf.Tensor4D, kernel as tf.Tensor4D, strides, same ? 'same' : 'valid');
       if (bias) y = tf.add(y, bias);
       if (rank === 1) y = tf.squeeze(y, [1]);

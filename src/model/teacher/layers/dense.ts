@@ -7,7 +7,8 @@ import type { BuiltLayer, LayerContext } from './types.ts';
 
 export function dense(ctx: LayerContext): BuiltLayer {
   const units = cfgNum(ctx.config, 'units', NaN);
-  if (!Number.isInteger(units) || units <= 0) throw new LayerError(`units = ${String(ctx.config['units'])} is not a positive integer`);
+  if (!Number.isInteger(units) || units <= 0)
+    throw new LayerError(`units = ${String(ctx.config['units'])} is not a positive integer`);
   const inDim = ctx.inShape[ctx.inShape.length - 1]!;
   const act = getActivation(ctx.config['activation']);
   const kernel = weight(ctx, 'kernel', [inDim, units]);

@@ -1,5 +1,12 @@
 // Layer class name (tfjs-layers and Keras spellings) → second-order-safe builder.
-import { activationLayer, eluLayer, leakyReluLayer, preluLayer, reluLayer, softmaxLayer } from './activationLayers.ts';
+import {
+  activationLayer,
+  eluLayer,
+  leakyReluLayer,
+  preluLayer,
+  reluLayer,
+  softmaxLayer,
+} from './activationLayers.ts';
 import { conv1d, conv2d } from './conv.ts';
 import { dense } from './dense.ts';
 import { batchNormalization, layerNormalization } from './norm.ts';
@@ -14,7 +21,16 @@ import {
   maxPooling2d,
 } from './pooling.ts';
 import { gru, lstm, simpleRnn } from './recurrent.ts';
-import { cropping1d, cropping2d, flattenLayer, identity, permuteLayer, reshapeLayer, zeroPadding1d, zeroPadding2d } from './shape.ts';
+import {
+  cropping1d,
+  cropping2d,
+  flattenLayer,
+  identity,
+  permuteLayer,
+  reshapeLayer,
+  zeroPadding1d,
+  zeroPadding2d,
+} from './shape.ts';
 import type { LayerBuilder } from './types.ts';
 
 export const LAYER_BUILDERS: Readonly<Record<string, LayerBuilder>> = {

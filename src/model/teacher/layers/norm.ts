@@ -10,17 +10,20 @@ function singleAxis(ctx: LayerContext): number {
   const ax = Array.isArray(a) ? (a.length === 1 ? Number(a[0]) : NaN) : typeof a === 'number' ? a : -1;
   const rank = ctx.inShape.length + 1;
   const norm = ax < 0 ? ax + rank : ax;
-  if (!Number.isInteger(norm) || norm < 1 || norm >= rank) throw new LayerError(`axis ${JSON.stringify(a)} is not supported (one feature axis)`);
+  if (!Number.isInteger(norm) || norm < 1 || norm >= rank)
+    throw new LayerError(`axis ${JSON.stringify(a)} is not supported (one feature axis)`);
   return norm;
 }
 
 function vec(ctx: LayerContext, key: string, n: number, dflt: number): Float64Array {
   const w = ctx.weights.get(key);
   if (!w) {
-    if (Number.isNaN(dflt)) throw new LayerError(`missing weight '${key}' (have: ${[...ctx.weights.keys()].join(', ') || 'none'})`);
+    if (Number.isNaN(dflt))
+      throw new LayerError(`missing weight '${key}' (have: ${[...ctx.weights.keys()].join(', ') || 'none'})`);
     return new Float64Array(n).fill(dflt);
   }
-  if (w.values.length !== n) throw new LayerError(`weight '${w.name}' has ${w.values.length} values, expected ${n}`);
+  if (w.values.length !== n)
+    throw new LayerError(`weight '${w.name}' has ${w.values.length} values, expected ${n}`);
   return Float64Array.from(w.values);
 }
 
@@ -45,8 +48,16 @@ export function layerNormalization(ctx: LayerContext): BuiltLayer {
   if (axis !== ctx.inShape.length) throw new LayerError('only the last axis is supported');
   const n = ctx.inShape[axis - 1]!;
   const eps = cfgNum(ctx.config, 'epsilon', 1e-3);
-  const g = tf.keep(tf.tensor1d(Float32Array.from(cfgBool(ctx.config, 'scale', true) ? vec(ctx, 'gamma', n, NaN) : vec(ctx, '', n, 1))));
-  const b = tf.keep(tf.tensor1d(Float32Array.from(cfgBool(ctx.config, 'center', true) ? vec(ctx, 'beta', n, NaN) : vec(ctx, '', n, 0))));
+  const g = tf.keep(
+    tf.tensor1d(
+      Float32Array.from(cfgBool(ctx.config, 'scale', true) ? vec(ctx, 'gamma', n, NaN) : vec(ctx, '', n, 1)),
+    ),
+  );
+  const b = tf.keep(
+    tf.tensor1d(
+      Float32Array.from(cfgBool(ctx.config, 'center', true) ? vec(ctx, 'beta', n, NaN) : vec(ctx, '', n, 0)),
+    ),
+  );
   return {
     outShape: ctx.inShape,
     tensors: [g, b],

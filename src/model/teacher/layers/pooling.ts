@@ -57,7 +57,12 @@ function strided(x: Tensor, axis: number, start: number, count: number, s: numbe
 function edgePad(x: Tensor, axis: number, before: number, after: number): Tensor {
   if (before === 0 && after === 0) return x;
   const n = x.shape[axis]!;
-  const edge = (at: number) => tf.slice(x, x.shape.map((_, i) => (i === axis ? at : 0)), x.shape.map((d, i) => (i === axis ? 1 : d!)));
+  const edge = (at: number) =>
+    tf.slice(
+      x,
+      x.shape.map((_, i) => (i === axis ? at : 0)),
+      x.shape.map((d, i) => (i === axis ? 1 : d!)),
+    );
   const first = edge(0);
   const last = edge(n - 1);
   return tf.concat([...Array<Tensor>(before).fill(first), x, ...Array<Tensor>(after).fill(last)], axis);
@@ -84,18 +89,27 @@ function poolAxis(x: Tensor, p: AxisPlan, mode: Mode): Tensor {
 function pooling(ctx: LayerContext, rank: 1 | 2, mode: Mode): BuiltLayer {
   const c = ctx.config;
   requireChannelsLast(c);
-  if (ctx.inShape.length !== rank + 1) throw new LayerError(`expects input rank ${rank + 1} (+batch), got [${ctx.inShape.join(', ')}]`);
+  if (ctx.inShape.length !== rank + 1)
+    throw new LayerError(`expects input rank ${rank + 1} (+batch), got [${ctx.inShape.join(', ')}]`);
   const ks = cfgTuple(c, 'pool_size', rank, Array<number>(rank).fill(2));
   const st = cfgTuple(c, 'strides', rank, ks);
   const padding = String(c['padding'] ?? 'valid');
-  if (padding !== 'valid' && padding !== 'same') throw new LayerError(`padding '${padding}' is not supported`);
+  if (padding !== 'valid' && padding !== 'same')
+    throw new LayerError(`padding '${padding}' is not supported`);
   const plans = ks.map((k, i) => plan(i + 1, ctx.inShape[i]!, k, st[i]!, padding === 'same'));
   // 1/count per output position (a rectangle's count is the product of the per-axis counts).
   let inv: Tensor | null = null;
   if (mode === 'avg') {
     const shape = [...plans.map((p) => p.out), 1];
-    const vals = rank === 1 ? plans[0]!.counts : plans[0]!.counts.flatMap((a) => plans[1]!.counts.map((b) => a * b));
-    inv = tf.keep(tf.tensor(vals.map((v) => 1 / v), shape, 'float32'));
+    const vals =
+      rank === 1 ? plans[0]!.counts : plans[0]!.counts.flatMap((a) => plans[1]!.counts.map((b) => a * b));
+    inv = tf.keep(
+      tf.tensor(
+        vals.map((v) => 1 / v),
+        shape,
+        'float32',
+      ),
+    );
   }
   return {
     outShape: [...plans.map((p) => p.out), ctx.inShape[rank]!],
@@ -110,7 +124,8 @@ function pooling(ctx: LayerContext, rank: 1 | 2, mode: Mode): BuiltLayer {
 
 function globalPooling(ctx: LayerContext, rank: 1 | 2, mode: Mode): BuiltLayer {
   requireChannelsLast(ctx.config);
-  if (ctx.inShape.length !== rank + 1) throw new LayerError(`expects input rank ${rank + 1} (+batch), got [${ctx.inShape.join(', ')}]`);
+  if (ctx.inShape.length !== rank + 1)
+    throw new LayerError(`expects input rank ${rank + 1} (+batch), got [${ctx.inShape.join(', ')}]`);
   const axes = rank === 1 ? [1] : [1, 2];
   const keep = cfgBool(ctx.config, 'keepdims', false);
   const ch = ctx.inShape[rank]!;

@@ -1,5 +1,5 @@
 // LSTM, GRU (reset_after false/true) and SimpleRNN with Keras semantics, unrolled over time with
-// matMul / slice / unstack, whose gradients are all differentiable again. Gate order: LSTM i,f,c,o;
+// matMul / slice / stack, whose gradients are all differentiable again. Gate order: LSTM i,f,c,o;
 // GRU z,r,h. recurrent_activation may be sigmoid or hard_sigmoid (relu form, no clip).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
@@ -15,11 +15,13 @@ const gate = (t: Tensor, g: number, u: number) => tf.slice(t, [0, g * u], [t.sha
 
 function recurrent(ctx: LayerContext, cell: Cell): BuiltLayer {
   const c = ctx.config;
-  if (ctx.inShape.length !== 2) throw new LayerError(`expects [time, features] input, got [${ctx.inShape.join(', ')}]`);
+  if (ctx.inShape.length !== 2)
+    throw new LayerError(`expects [time, features] input, got [${ctx.inShape.join(', ')}]`);
   for (const k of ['return_state', 'stateful'] as const)
     if (cfgBool(c, k, false)) throw new LayerError(`${k} = true is not supported`);
   const units = cfgNum(c, 'units', NaN);
-  if (!Number.isInteger(units) || units <= 0) throw new LayerError(`units = ${String(c['units'])} is not a positive integer`);
+  if (!Number.isInteger(units) || units <= 0)
+    throw new LayerError(`units = ${String(c['units'])} is not a positive integer`);
   const [steps, feat] = ctx.inShape as [number, number];
   const G = GATES[cell];
   const act = getActivation(c['activation'] ?? 'tanh');
@@ -56,7 +58,12 @@ function recurrent(ctx: LayerContext, cell: Cell): BuiltLayer {
     const r = rec(tf.add(gate(xt, 1, units), gate(inner, 1, units)));
     const hh = resetAfter
       ? act(tf.add(gate(xt, 2, units), tf.mul(r, gate(inner, 2, units))))
-      : act(tf.add(gate(xt, 2, units), tf.matMul(tf.mul(r, h) as tf.Tensor2D, gate(U, 2, units) as tf.Tensor2D)));
+      : act(
+          tf.add(
+            gate(xt, 2, units),
+            tf.matMul(tf.mul(r, h) as tf.Tensor2D, gate(U, 2, units) as tf.Tensor2D),
+          ),
+        );
     return [tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), hh)), cs];
   };
 
@@ -68,8 +75,11 @@ function recurrent(ctx: LayerContext, cell: Cell): BuiltLayer {
       // All input projections in one matMul: [N·T, F]·[F, G·u].
       let xw: Tensor = tf.matMul(tf.reshape(x, [n * steps, feat]) as tf.Tensor2D, W as tf.Tensor2D);
       if (bIn) xw = tf.add(xw, bIn);
-      const xs = tf.unstack(tf.reshape(xw, [n, steps, G * units]), 1);
-      if (backwards) xs.reverse();
+      const seq = tf.reshape(xw, [n, steps, G * units]);
+      // tf.slice per step, not tf.unstack: with unstack's outputs consumed out of order (go_backwards)
+      // tfjs 4.22 silently dropped a second-order path (the probe caught it).
+      const at = (t: number) => tf.reshape(tf.slice(seq, [0, t, 0], [n, 1, G * units]), [n, G * units]);
+      const xs = Array.from({ length: steps }, (_, t) => at(backwards ? steps - 1 - t : t));
       let h: Tensor = tf.zeros([n, units]);
       let cs: Tensor = tf.zeros([n, units]);
       const hs: Tensor[] = [];

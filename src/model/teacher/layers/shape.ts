@@ -7,7 +7,11 @@ import type { BuiltLayer, LayerContext } from './types.ts';
 
 const none = { tensors: [] as Tensor[] };
 
-export const identity = (ctx: LayerContext): BuiltLayer => ({ ...none, outShape: ctx.inShape, apply: (x) => x });
+export const identity = (ctx: LayerContext): BuiltLayer => ({
+  ...none,
+  outShape: ctx.inShape,
+  apply: (x) => x,
+});
 
 export function flattenLayer(ctx: LayerContext): BuiltLayer {
   requireChannelsLast(ctx.config);
@@ -29,7 +33,8 @@ export function reshapeLayer(ctx: LayerContext): BuiltLayer {
 
 export function permuteLayer(ctx: LayerContext): BuiltLayer {
   const dims = ctx.config['dims'] as number[] | undefined;
-  if (!Array.isArray(dims) || dims.length !== ctx.inShape.length) throw new LayerError(`dims ${JSON.stringify(dims)} do not fit the input`);
+  if (!Array.isArray(dims) || dims.length !== ctx.inShape.length)
+    throw new LayerError(`dims ${JSON.stringify(dims)} do not fit the input`);
   return {
     ...none,
     outShape: dims.map((d) => ctx.inShape[d - 1]!),
@@ -43,7 +48,8 @@ function pairs(ctx: LayerContext, key: string, rank: number): [number, number][]
   if (typeof v === 'number') return Array.from({ length: rank }, () => [v, v]);
   if (Array.isArray(v) && v.every((e) => Array.isArray(e))) return v as [number, number][];
   if (Array.isArray(v) && rank === 1 && v.length === 2) return [v as [number, number]];
-  if (Array.isArray(v) && rank === 2 && v.length === 2) return (v as number[]).map((e) => [e, e] as [number, number]);
+  if (Array.isArray(v) && rank === 2 && v.length === 2)
+    return (v as number[]).map((e) => [e, e] as [number, number]);
   throw new LayerError(`${key} = ${JSON.stringify(v)} is not understood`);
 }
 

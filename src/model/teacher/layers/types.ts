@@ -57,9 +57,12 @@ export function requireChannelsLast(c: Json): void {
 /** A weight as a kept constant tensor; throws naming the missing weight and what the layer has. */
 export function weight(ctx: LayerContext, key: string, shape?: number[]): Tensor {
   const w = ctx.weights.get(key);
-  if (!w) throw new LayerError(`missing weight '${key}' (have: ${[...ctx.weights.keys()].join(', ') || 'none'})`);
+  if (!w)
+    throw new LayerError(`missing weight '${key}' (have: ${[...ctx.weights.keys()].join(', ') || 'none'})`);
   if (shape && (shape.length !== w.shape.length || shape.some((d, i) => d !== w.shape[i])))
-    throw new LayerError(`weight '${w.name}' has shape [${w.shape.join(', ')}], expected [${shape.join(', ')}]`);
+    throw new LayerError(
+      `weight '${w.name}' has shape [${w.shape.join(', ')}], expected [${shape.join(', ')}]`,
+    );
   return tf.keep(tf.tensor(w.values, w.shape, 'float32'));
 }
 

@@ -64,7 +64,6 @@ describe.each([
     expect(tf.memory().numTensors).toBe(before);
     const eo = relMax(out!, flat(check.outputs_torch_float64));
     const eg = relMax(grad!, flat(check.input_grads_torch_float64));
-    console.log(`${file}: outputs rel ${eo.toExponential(2)}, input grads rel ${eg.toExponential(2)}`);
     expect(eo, `${file} outputs`).toBeLessThan(TOL.teacherRef);
     expect(eg, `${file} input gradients`).toBeLessThan(TOL.teacherRef);
     t.dispose();
