@@ -22,4 +22,6 @@ export const TOL = {
   finiteDiff: 2e-3,
   /** float32 teacher forward and input gradients vs torch float64, relative to the reference's max abs. */
   teacherRef: 1e-4,
+  /** our rebuilt teacher vs tfjs-layers' own forward/gradient, float32 both (rel. to max abs). */
+  teacherParity: 1e-5,
 } as const;
