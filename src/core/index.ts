@@ -1,0 +1,6 @@
+// Public surface of the float64 wavelet core (pywt-exact). Lower-level kernels stay internal.
+export type { Array2D, Coeffs2D, Mode, Wavelet, WaveletLike } from './types.ts';
+export { MODES, isMode } from './modes.ts';
+export { getWavelet, waveletFromBank, waveletFromH0, waveletNames } from './wavelets.ts';
+export { dwt, dwtCoeffLen, dwtMaxLevel, idwt } from './dwt.ts';
+export { wavedec, waverec } from './wavedec.ts';
