@@ -4,3 +4,6 @@ export { MODES, isMode } from './modes.ts';
 export { getWavelet, waveletFromBank, waveletFromH0, waveletNames } from './wavelets.ts';
 export { dwt, dwtCoeffLen, dwtMaxLevel, idwt } from './dwt.ts';
 export { wavedec, waverec } from './wavedec.ts';
+export { fromRows, toArray2D, toRows } from './array2d.ts';
+export { dwt2, idwt2, type Bands2D } from './dwt2.ts';
+export { wavedec2, waverec2 } from './wavedec2.ts';

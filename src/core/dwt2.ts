@@ -1,0 +1,131 @@
+// Single-level 2-D DWT/IDWT, as pywt.dwt2 / pywt.idwt2 (separable dwtn/idwtn over axes (0, 1)).
+//
+// pywt names bands by axis: key[0] is axis 0 (down the columns), key[1] axis 1 (along the rows), and
+// dwt2 returns cA = 'aa', cH = 'da', cV = 'ad', cD = 'dd'. The transform is separable and linear, so
+// the axis order only changes rounding (~1e-16): rows are filtered first here, so the column pass
+// runs on the half-width intermediate. Columns go through the same line kernels with a stride: a
+// column's cache lines are shared by the next seven columns and stay in L2, which measured 3–4× faster
+// than whole-row axpy updates (those re-read and re-write two output rows per tap).
+import { analysisPlan, analyzeLine, synthesisPlan, synthesizeLine } from './dwt.ts';
+import { toArray2D } from './array2d.ts';
+import type { Array2D, Mode, Wavelet, WaveletLike } from './types.ts';
+import { apiError, checkMode, checkModeLength } from './validate.ts';
+import { resolveWavelet } from './wavelets.ts';
+
+export interface Bands2D {
+  readonly cA: Array2D;
+  readonly cH: Array2D;
+  readonly cV: Array2D;
+  readonly cD: Array2D;
+}
+
+export interface NullableBands2D {
+  readonly cA: Array2D | null;
+  readonly cH: Array2D | null;
+  readonly cV: Array2D | null;
+  readonly cD: Array2D | null;
+}
+
+/** dwt2 on a validated matrix (no checks; the multilevel loop calls this). */
+export function dwt2Core(x: Array2D, w: Wavelet, mode: Mode): Bands2D {
+  const K = w.decLo.length;
+  const { rows: R, cols: C, data } = x;
+  const rowPlan = analysisPlan(C, K, mode);
+  const colPlan = analysisPlan(R, K, mode);
+  const M1 = rowPlan.m;
+  const M0 = colPlan.m;
+  const L = new Float64Array(R * M1);
+  const H = new Float64Array(R * M1);
+  const buf = new Float64Array(rowPlan.bufLen);
+  for (let r = 0; r < R; r++)
+    analyzeLine(rowPlan, w.decLo, w.decHi, data, r * C, 1, buf, L, r * M1, H, r * M1, 1);
+  const band = (): Array2D => ({ rows: M0, cols: M1, data: new Float64Array(M0 * M1) });
+  const out = { cA: band(), cH: band(), cV: band(), cD: band() };
+  const colBuf = new Float64Array(colPlan.bufLen);
+  const { cA, cH, cV, cD } = out;
+  for (let c = 0; c < M1; c++) {
+    analyzeLine(colPlan, w.decLo, w.decHi, L, c, M1, colBuf, cA.data, c, cH.data, c, M1);
+    analyzeLine(colPlan, w.decLo, w.decHi, H, c, M1, colBuf, cV.data, c, cD.data, c, M1);
+  }
+  return out;
+}
+
+/** idwt2 on validated bands of one shape (at least one non-null); `fn` names the caller in errors. */
+export function idwt2Core(fn: string, bands: NullableBands2D, w: Wavelet, mode: Mode): Array2D {
+  const K = w.recLo.length;
+  const shape = (bands.cA ?? bands.cH ?? bands.cV ?? bands.cD)!;
+  const colPlan = synthesisPlan(shape.rows, K, mode);
+  const rowPlan = synthesisPlan(shape.cols, K, mode);
+  if (typeof colPlan === 'string') throw apiError(fn, `rows: ${colPlan}`);
+  if (typeof rowPlan === 'string') throw apiError(fn, `columns: ${rowPlan}`);
+  const R = colPlan.nOut;
+  const M1 = shape.cols;
+  const { cA, cH, cV, cD } = bands;
+  // axis 0 first: (cA, cH) share approximation along axis 1, (cV, cD) detail along axis 1
+  const L = cA || cH ? new Float64Array(R * M1) : null;
+  const H = cV || cD ? new Float64Array(R * M1) : null;
+  const bufA = new Float64Array(Math.max(colPlan.bufLen, rowPlan.bufLen));
+  const bufD = new Float64Array(bufA.length);
+  const [a, h, v, d] = [cA?.data ?? null, cH?.data ?? null, cV?.data ?? null, cD?.data ?? null];
+  for (let c = 0; c < M1; c++) {
+    if (L) synthesizeLine(colPlan, w.recLo, w.recHi, a, c, M1, h, c, M1, bufA, bufD, L, c, M1);
+    if (H) synthesizeLine(colPlan, w.recLo, w.recHi, v, c, M1, d, c, M1, bufA, bufD, H, c, M1);
+  }
+  const C = rowPlan.nOut;
+  const data = new Float64Array(R * C);
+  for (let r = 0; r < R; r++)
+    synthesizeLine(rowPlan, w.recLo, w.recHi, L, r * M1, 1, H, r * M1, 1, bufA, bufD, data, r * C, 1);
+  return { rows: R, cols: C, data };
+}
+
+/**
+ * pywt.dwt2(x, w, mode): single-level 2-D analysis of an R×C matrix. Returns cA, cH ('da'), cV ('ad'),
+ * cD ('dd'), each dwtCoeffLen(R, K, mode) × dwtCoeffLen(C, K, mode).
+ */
+export function dwt2(x: Array2D | number[][], w: WaveletLike, mode?: Mode): Bands2D {
+  const fn = 'dwt2';
+  const wav = resolveWavelet(fn, w);
+  const md = checkMode(fn, mode);
+  const a = toArray2D(x, fn);
+  checkModeLength(fn, a.rows, md, 'column');
+  checkModeLength(fn, a.cols, md, 'row');
+  return dwt2Core(a, wav, md);
+}
+
+/**
+ * pywt.idwt2((cA, (cH, cV, cD)), w, mode): single-level 2-D synthesis. Null bands count as zeros (pywt
+ * skips them); the others must share one m0×m1 shape. Returns (2m0 − K + 2)×(2m1 − K + 2), or
+ * 2m0×2m1 for periodization.
+ */
+export function idwt2(
+  bands: { cA: Array2D | null; cH: Array2D | null; cV: Array2D | null; cD: Array2D | null },
+  w: WaveletLike,
+  mode?: Mode,
+): Array2D {
+  const fn = 'idwt2';
+  const wav = resolveWavelet(fn, w);
+  const md = checkMode(fn, mode);
+  return idwt2Core(fn, checkBands(fn, bands, ''), wav, md);
+}
+
+/** Validate the four bands (each null or a matrix) and require one shared shape. */
+export function checkBands(
+  fn: string,
+  bands: { cA?: Array2D | null; cH?: Array2D | null; cV?: Array2D | null; cD?: Array2D | null },
+  where: string,
+): NullableBands2D {
+  if (!bands || typeof bands !== 'object') throw apiError(fn, `expected bands {cA, cH, cV, cD}${where}`);
+  const names = ['cA', 'cH', 'cV', 'cD'] as const;
+  const got = names.map((k) => (bands[k] == null ? null : toArray2D(bands[k], fn, `${k}${where}`)));
+  const present = got.filter((b): b is Array2D => b !== null);
+  if (present.length === 0) throw apiError(fn, `all of cA, cH, cV, cD${where} are null`);
+  const { rows, cols } = present[0]!;
+  got.forEach((b, i) => {
+    if (b && (b.rows !== rows || b.cols !== cols))
+      throw apiError(
+        fn,
+        `band shapes differ${where}: ${names[i]} is ${b.rows}×${b.cols}, expected ${rows}×${cols}`,
+      );
+  });
+  return { cA: got[0] ?? null, cH: got[1] ?? null, cV: got[2] ?? null, cD: got[3] ?? null };
+}
