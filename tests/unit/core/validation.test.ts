@@ -2,6 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   dwt,
+  dwt2,
+  fromRows,
+  idwt2,
+  toRows,
+  wavedec2,
+  waverec2,
   dwtCoeffLen,
   dwtMaxLevel,
   getWavelet,
@@ -111,5 +117,58 @@ describe('validation errors name the function and the value', () => {
     expect(() => dwtMaxLevel(10, 1)).toThrow('dwtMaxLevel: filter length must be an integer ≥ 2, got 1');
     expect(() => dwtMaxLevel(-1, 2)).toThrow('dwtMaxLevel: dataLen must be an integer ≥ 0, got -1');
     expect(() => dwtCoeffLen(0, 4, 'zero')).toThrow('dwtCoeffLen: dataLen must be an integer ≥ 1, got 0');
+  });
+
+  it('2-D: ragged rows, non-finite entries, bad shapes', () => {
+    expect(() =>
+      dwt2(
+        [
+          [1, 2, 3],
+          [4, 5],
+        ],
+        'haar',
+      ),
+    ).toThrow('dwt2: ragged rows: x[1] has 2 columns, x[0] has 3');
+    expect(() =>
+      wavedec2(
+        [
+          [1, 2],
+          [3, NaN],
+        ],
+        'haar',
+      ),
+    ).toThrow('wavedec2: x[1][1] is not a finite number (NaN)');
+    expect(() => fromRows([])).toThrow('fromRows: rows has no rows');
+    expect(() => dwt2({ rows: 2, cols: 2, data: new Float64Array(3) }, 'haar')).toThrow(
+      'dwt2: x.data has 3 entries, expected rows·cols = 4',
+    );
+    expect(() => dwt2([[1, 2]], 'db2', 'reflect')).toThrow(
+      "dwt2: column of length 1 cannot be extended in mode 'reflect'",
+    );
+    expect(() => dwt2([[1, 2]], 'nope')).toThrow(/^dwt2: unknown wavelet 'nope'/);
+    const m = fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
+    const n = fromRows([[1, 2, 3]]);
+    expect(() => idwt2({ cA: null, cH: null, cV: null, cD: null }, 'haar')).toThrow(
+      'idwt2: all of cA, cH, cV, cD are null',
+    );
+    expect(() => idwt2({ cA: m, cH: n, cV: null, cD: null }, 'haar')).toThrow(
+      'idwt2: band shapes differ: cH is 1×3, expected 2×2',
+    );
+    expect(() => idwt2({ cA: m, cH: null, cV: null, cD: null }, 'db4', 'zero')).toThrow(
+      /^idwt2: rows: coefficients of length 2/,
+    );
+    expect(() => waverec2([m, [n, n, n]], 'haar')).toThrow(
+      'waverec2: coeffs[1] details are 1×3 but the approximation is 2×2',
+    );
+    expect(() => waverec2([m, [m, m] as unknown as [typeof m, typeof m, typeof m]], 'haar')).toThrow(
+      'waverec2: coeffs[1] must be a triple [cH, cV, cD] as wavedec2 returns',
+    );
+    expect(toRows(m)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });
