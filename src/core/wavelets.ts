@@ -44,7 +44,7 @@ export function getWavelet(w: WaveletLike): Wavelet {
 /** getWavelet with errors attributed to the public function `fn`. */
 export function resolveWavelet(fn: string, w: WaveletLike): Wavelet {
   if (typeof w === 'string') {
-    const name = w.trim().toLowerCase();
+    const name = w.toLowerCase(); // pywt lowercases names (Wavelet('DB2') is db2) but does not trim them
     const taps = Object.prototype.hasOwnProperty.call(FILTER_TABLE, name) ? FILTER_TABLE[name] : undefined;
     if (!taps) throw apiError(fn, `unknown wavelet '${w}' (known: ${KNOWN})`);
     return fromTaps(name, taps.family, taps);

@@ -29,6 +29,8 @@ describe('validation errors name the function and the value', () => {
     expect(() => dwt([1, 2], 'bior2.2')).toThrow(/^dwt: unknown wavelet 'bior2\.2'/);
     expect(() => wavedec([1, 2], 'sym1')).toThrow(/^wavedec: unknown wavelet 'sym1'/);
     expect(() => dwtMaxLevel(8, 'coif18')).toThrow(/^dwtMaxLevel: unknown wavelet 'coif18'/);
+    expect(getWavelet('DB2').name).toBe('db2'); // pywt lowercases names
+    expect(() => getWavelet(' db2')).toThrow(/^getWavelet: unknown wavelet ' db2'/); // but does not trim them
   });
 
   it('unknown mode', () => {
