@@ -12,7 +12,8 @@ const REAL = new Set(['f8', 'f4', 'f2', 'i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4'
 /** A fresh, 0-offset ArrayBuffer: npyjs builds typed views at header offsets, which must be aligned. */
 function ownBuffer(input: ArrayBuffer | Uint8Array): ArrayBuffer {
   if (input instanceof ArrayBuffer) return input;
-  return input.slice().buffer as ArrayBuffer;
+  // new Uint8Array(view) copies; Buffer#slice would not (it views Node's shared pool).
+  return new Uint8Array(input).buffer as ArrayBuffer;
 }
 
 function readNpy(buf: ArrayBuffer) {

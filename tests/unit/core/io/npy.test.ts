@@ -36,6 +36,9 @@ describe('parseNpy', () => {
     const padded = new Uint8Array(bytes('c_f8').length + 3);
     padded.set(bytes('c_f8'), 3);
     expect(Array.from(parseNpy(padded.subarray(3)).data)).toEqual(A);
+    // A small Node Buffer (what readFileSync returns) views a shared pool at an offset.
+    const pooled = Buffer.from(NPY.c_f8, 'base64');
+    expect(Array.from(parseNpy(pooled).data)).toEqual(A);
   });
 
   it('returns Fortran-order arrays in C order (2-D and 3-D)', () => {
