@@ -7,3 +7,6 @@ export { wavedec, waverec } from './wavedec.ts';
 export { fromRows, toArray2D, toRows } from './array2d.ts';
 export { dwt2, idwt2, type Bands2D } from './dwt2.ts';
 export { wavedec2, waverec2 } from './wavedec2.ts';
+export * from './wavefun.ts';
+export * from './filterQuality.ts';
+export * from './io/index.ts';

@@ -24,4 +24,6 @@ export const TOL = {
   teacherRef: 1e-4,
   /** our rebuilt teacher vs tfjs-layers' own forward/gradient, float32 both (rel. to max abs). */
   teacherParity: 1e-5,
+  /** float64 core validity terms (lsum…conv) vs awave's float64 values in awd_loss.json (relative). */
+  validityF64Rel: 1e-9,
 } as const;
