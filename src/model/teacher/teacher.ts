@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { registerSecondOrderGradients } from '../grads/register.ts';
 import { LAYER_BUILDERS } from './layers/index.ts';
-import { LayerError, sizeOf } from './layers/types.ts';
+import { sizeOf } from './layers/types.ts';
 import type { BuiltLayer } from './layers/types.ts';
 import { secondOrderProbe } from './probe.ts';
 import type { LayerSpec } from './topology.ts';
@@ -36,7 +36,10 @@ const REFUSED: Record<string, string> = {
 export const layerLabel = (l: LayerSpec) => `layer '${l.name}' (${l.className})`;
 
 /** Weights of each layer by short name: the first '/'-segment of a weight name that names a layer. */
-function groupWeights(layers: LayerSpec[], weights: NamedWeight[]): Map<string, Map<string, NamedWeight>> {
+export function groupWeights(
+  layers: LayerSpec[],
+  weights: NamedWeight[],
+): Map<string, Map<string, NamedWeight>> {
   const out = new Map(layers.map((l) => [l.name, new Map<string, NamedWeight>()]));
   for (const w of weights) {
     const parts = w.name.replace(/:\d+$/, '').split('/');
@@ -92,10 +95,13 @@ export class LayersTeacher implements Teacher {
 }
 
 /**
- * Builds the forward of `source`; throws an Error naming every layer that cannot run. With
- * `probe` (default), a second-order probe runs and failures are named per layer in compatibility.
+ * The layers of `source`, built in order; throws an Error naming every layer that cannot run.
+ * `live` (training): per layer name, tensors to use instead of constant weights.
  */
-export function buildTeacher(source: TeacherSource, opts: { probe?: boolean } = {}): LayersTeacher {
+export function buildLayers(
+  source: TeacherSource,
+  live?: ReadonlyMap<string, ReadonlyMap<string, Tensor>>,
+): BuiltLayer[] {
   registerSecondOrderGradients();
   const byLayer = groupWeights(source.layers, source.weights);
   const built: BuiltLayer[] = [];
@@ -108,28 +114,37 @@ export function buildTeacher(source: TeacherSource, opts: { probe?: boolean } = 
       continue;
     }
     try {
+      const lv = live?.get(spec.name);
       const b = builder({
         name: spec.name,
         className: spec.className,
         config: spec.config,
         inShape: shape,
         weights: byLayer.get(spec.name)!,
+        ...(lv ? { live: lv } : {}),
       });
       built.push(b);
       shape = [...b.outShape];
     } catch (e) {
-      if (!(e instanceof LayerError) && !(e instanceof Error)) throw e;
+      if (!(e instanceof Error)) throw e;
       errors.push(`${layerLabel(spec)}: ${e.message}`);
     }
   }
   if (errors.length > 0) {
-    for (const b of built) tf.dispose(b.tensors);
+    for (const b of built) tf.dispose(b.tensors.filter((t) => !(t instanceof tf.Variable)));
     throw new Error(`loadTeacherFromArtifacts: cannot build the teacher: ${errors.join('; ')}`);
   }
-  const teacher = new LayersTeacher(source, built, []);
-  if (opts.probe !== false) teacher.compatibility.problems.push(...probeProblems(source, built));
-  (teacher.compatibility as { ok: boolean }).ok = teacher.compatibility.problems.length === 0;
-  return teacher;
+  return built;
+}
+
+/**
+ * Builds the forward of `source`; throws an Error naming every layer that cannot run. With
+ * `probe` (default), a second-order probe runs and failures are named per layer in compatibility.
+ */
+export function buildTeacher(source: TeacherSource, opts: { probe?: boolean } = {}): LayersTeacher {
+  const built = buildLayers(source);
+  const problems = opts.probe === false ? [] : probeProblems(source, built);
+  return new LayersTeacher(source, built, problems);
 }
 
 /** Probe the whole chain; on failure probe each layer alone to name the culprit(s). */

@@ -7,20 +7,26 @@ import { getActivation } from '../activations.ts';
 import { cfgBool, cfgNum, cfgTuple, LayerError, requireChannelsLast, weight } from './types.ts';
 import type { BuiltLayer, LayerContext } from './types.ts';
 
-/** [kh,kw,C,F] kernel with (d−1) zeros between taps: same result as a dilated conv. */
-function dilateKernel(k: Tensor, [dh, dw]: number[]): Tensor {
-  if (dh === 1 && dw === 1) return k;
-  const [kh, kw, c, f] = k.shape as [number, number, number, number];
-  const src = k.dataSync();
-  const eh = (kh - 1) * dh! + 1;
-  const ew = (kw - 1) * dw! + 1;
-  const out = new Float32Array(eh * ew * c * f);
-  for (let i = 0; i < kh; i++)
-    for (let j = 0; j < kw; j++)
-      for (let q = 0; q < c * f; q++)
-        out[(i * dh! * ew + j * dw!) * c * f + q] = src[(i * kw + j) * c * f + q]!;
-  k.dispose();
-  return tf.keep(tf.tensor4d(out, [eh, ew, c, f]));
+/** Inserts d−1 zeros between taps along `axis` (tf ops, so a live kernel stays differentiable). */
+function dilateAxis(k: Tensor, axis: number, d: number): Tensor {
+  if (d === 1) return k;
+  const n = k.shape[axis]!;
+  const pad = [...k.shape.map(() => [0, 0] as [number, number]), [0, 0] as [number, number]];
+  pad[axis + 1] = [0, d - 1];
+  const spread = tf.pad(tf.expandDims(k, axis + 1), pad);
+  const merged = [...k.shape.slice(0, axis), n * d, ...k.shape.slice(axis + 1)] as number[];
+  const size = merged.map((s, i) => (i === axis ? (n - 1) * d + 1 : s));
+  return tf.slice(
+    tf.reshape(spread, merged),
+    merged.map(() => 0),
+    size,
+  );
+}
+
+/** [kh,kw,C,F] kernel of an equivalent undilated conv2d (a 1-D kernel gets kh = 1). */
+function kernel4(raw: Tensor, rank: 1 | 2, dl: number[]): Tensor {
+  const k = rank === 1 ? tf.expandDims(raw, 0) : raw;
+  return rank === 1 ? dilateAxis(k, 1, dl[0]!) : dilateAxis(dilateAxis(k, 0, dl[0]!), 1, dl[1]!);
 }
 
 const outLen = (n: number, k: number, s: number, same: boolean) =>
@@ -43,9 +49,9 @@ function conv(ctx: LayerContext, rank: 1 | 2): BuiltLayer {
     throw new LayerError('strides > 1 together with dilation_rate > 1 is not supported');
   const cin = ctx.inShape[rank]!;
   const raw = weight(ctx, 'kernel', [...ks, cin, filters]);
-  const k2 = rank === 1 ? tf.keep(tf.reshape(raw, [1, ks[0]!, cin, filters])) : raw;
-  if (k2 !== raw) raw.dispose();
-  const kernel = dilateKernel(k2, rank === 1 ? [1, dl[0]!] : dl);
+  // Constants are prepared once; a live (training) kernel inside every apply().
+  const fixed = ctx.live?.has('kernel') ? null : tf.keep(tf.tidy(() => kernel4(raw, rank, dl)));
+  if (fixed && fixed !== raw) raw.dispose();
   const bias = cfgBool(c, 'use_bias', true) ? weight(ctx, 'bias', [filters]) : null;
   const act = getActivation(c['activation']);
   const eff = ks.map((k, i) => (k - 1) * dl[i]! + 1);
@@ -60,7 +66,7 @@ function conv(ctx: LayerContext, rank: 1 | 2): BuiltLayer {
   const strides: [number, number] = rank === 1 ? [1, st[0]!] : [st[0]!, st[1]!];
   return {
     outShape: [...spatial, filters],
-    tensors: bias ? [kernel, bias] : [kernel],
+    tensors: [fixed ?? raw, ...(bias ? [bias] : [])],
     apply: (x: Tensor) => {
       let x4 = rank === 1 ? tf.expandDims(x, 1) : x;
       // causal = left-pad (k−1)·d, then valid.
@@ -71,6 +77,7 @@ function conv(ctx: LayerContext, rank: 1 | 2): BuiltLayer {
           [eff[0]! - 1, 0],
           [0, 0],
         ]);
+      const kernel = fixed ?? kernel4(raw, rank, dl);
       let y: Tensor = tf.conv2d(x4 as tf.Tensor4D, kernel as tf.Tensor4D, strides, same ? 'same' : 'valid');
       if (bias) y = tf.add(y, bias);
       if (rank === 1) y = tf.squeeze(y, [1]);

@@ -30,19 +30,14 @@ function recurrent(ctx: LayerContext, cell: Cell): BuiltLayer {
   const W = weight(ctx, 'kernel', [feat, G * units]);
   const U = weight(ctx, 'recurrent_kernel', [units, G * units]);
   const useBias = cfgBool(c, 'use_bias', true);
-  let bIn: Tensor | null = null;
-  let bRec: Tensor | null = null;
-  if (useBias && resetAfter) {
-    const b = weight(ctx, 'bias', [2, G * units]);
-    bIn = tf.keep(tf.reshape(tf.slice(b, [0, 0], [1, G * units]), [G * units]));
-    bRec = tf.keep(tf.reshape(tf.slice(b, [1, 0], [1, G * units]), [G * units]));
-    b.dispose();
-  } else if (useBias) bIn = weight(ctx, 'bias', [G * units]);
+  // reset_after keeps two bias rows [input; recurrent], sliced in apply() so a live bias trains.
+  const bias = useBias ? weight(ctx, 'bias', resetAfter ? [2, G * units] : [G * units]) : null;
+  const biasRow = (r: number) => tf.reshape(tf.slice(bias!, [r, 0], [1, G * units]), [G * units]);
   const returnSeq = cfgBool(c, 'return_sequences', false);
   const backwards = cfgBool(c, 'go_backwards', false);
-  const tensors = [W, U, bIn, bRec].filter((t): t is Tensor => t !== null);
+  const tensors = [W, U, bias].filter((t): t is Tensor => t !== null);
 
-  const step = (xt: Tensor, h: Tensor, cs: Tensor): [Tensor, Tensor] => {
+  const step = (xt: Tensor, h: Tensor, cs: Tensor, bRec: Tensor | null): [Tensor, Tensor] => {
     if (cell === 'rnn') return [act(tf.add(xt, tf.matMul(h as tf.Tensor2D, U as tf.Tensor2D))), cs];
     if (cell === 'lstm') {
       const z = tf.add(xt, tf.matMul(h as tf.Tensor2D, U as tf.Tensor2D));
@@ -74,7 +69,8 @@ function recurrent(ctx: LayerContext, cell: Cell): BuiltLayer {
       const n = x.shape[0]!;
       // All input projections in one matMul: [N·T, F]·[F, G·u].
       let xw: Tensor = tf.matMul(tf.reshape(x, [n * steps, feat]) as tf.Tensor2D, W as tf.Tensor2D);
-      if (bIn) xw = tf.add(xw, bIn);
+      if (bias) xw = tf.add(xw, resetAfter ? biasRow(0) : bias);
+      const bRec = bias && resetAfter ? biasRow(1) : null;
       const seq = tf.reshape(xw, [n, steps, G * units]);
       // tf.slice per step, not tf.unstack: with unstack's outputs consumed out of order (go_backwards)
       // tfjs 4.22 silently dropped a second-order path (the probe caught it).
@@ -84,7 +80,7 @@ function recurrent(ctx: LayerContext, cell: Cell): BuiltLayer {
       let cs: Tensor = tf.zeros([n, units]);
       const hs: Tensor[] = [];
       for (const xt of xs) {
-        [h, cs] = step(xt, h, cs);
+        [h, cs] = step(xt, h, cs, bRec);
         hs.push(h);
       }
       return returnSeq ? tf.stack(hs, 1) : h;

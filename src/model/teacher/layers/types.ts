@@ -12,6 +12,11 @@ export interface LayerContext {
   inShape: number[];
   /** This layer's weights by short name ('kernel', 'bias', 'gamma', ...). */
   weights: Map<string, NamedWeight>;
+  /**
+   * Training only: live tensors (tf.Variables) to use instead of constants, by short name. Builders
+   * that honour it transform weights inside apply(), so gradients reach the variables.
+   */
+  live?: ReadonlyMap<string, Tensor>;
 }
 
 export interface BuiltLayer {
@@ -56,6 +61,14 @@ export function requireChannelsLast(c: Json): void {
 
 /** A weight as a kept constant tensor; throws naming the missing weight and what the layer has. */
 export function weight(ctx: LayerContext, key: string, shape?: number[]): Tensor {
+  const v = ctx.live?.get(key);
+  if (v) {
+    if (shape && (shape.length !== v.rank || shape.some((d, i) => d !== v.shape[i])))
+      throw new LayerError(
+        `live weight '${key}' has shape [${v.shape.join(', ')}], expected [${shape.join(', ')}]`,
+      );
+    return v;
+  }
   const w = ctx.weights.get(key);
   if (!w)
     throw new LayerError(`missing weight '${key}' (have: ${[...ctx.weights.keys()].join(', ') || 'none'})`);
