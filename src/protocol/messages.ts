@@ -105,6 +105,8 @@ export interface ReadyEvent {
   /** One human line, e.g. "webgpu: no adapter; webgl 43 ms/step; wasm 7 ms/step → wasm (fastest)". */
   reason: string;
   tried: BackendTrial[];
+  /** False: this backend can run the reference checks but not training (see src/worker/backends.ts). */
+  canTrain: boolean;
 }
 export interface StateEvent {
   type: 'state';

@@ -17,6 +17,36 @@ import type { BackendChoice } from '../protocol/config.ts';
 import type { ActiveBackend, BackendTrial } from '../protocol/messages.ts';
 import type { BackendReport } from './types.ts';
 
+/**
+ * tfjs-backend-webgpu 4.22 binds every AddN input as a storage buffer in one shader; past WebGPU's
+ * default limit of 8 storage buffers per stage (7 inputs + the output) the pipeline is invalid, the
+ * result is garbage and the whole deferred submission with it (the AWD total adds 8 terms). Sum in
+ * chunks of 7 instead.
+ */
+function patchWebgpuAddN(): void {
+  const orig = tf.getKernel('AddN', 'webgpu');
+  if (!orig) return;
+  const MAX = 7;
+  const kernelFunc = (args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo => {
+    const ins = args.inputs as unknown as tf.TensorInfo[];
+    if (ins.length <= MAX) return orig.kernelFunc(args) as tf.TensorInfo;
+    const parts: tf.TensorInfo[] = [];
+    for (let i = 0; i < ins.length; i += MAX)
+      parts.push(
+        orig.kernelFunc({
+          ...args,
+          inputs: ins.slice(i, i + MAX) as unknown as tf.NamedTensorInfoMap,
+        }) as tf.TensorInfo,
+      );
+    const out = kernelFunc({ ...args, inputs: parts as unknown as tf.NamedTensorInfoMap });
+    for (const p of parts) (args.backend as tf.KernelBackend).disposeData(p.dataId);
+    return out;
+  };
+  tf.unregisterKernel('AddN', 'webgpu');
+  tf.registerKernel({ kernelName: 'AddN', backendName: 'webgpu', kernelFunc });
+}
+patchWebgpuAddN();
+
 /** Preference order (breaks ties in the timing). */
 export const AUTO_ORDER: readonly ActiveBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 /**
@@ -45,6 +75,11 @@ export interface SelectOptions {
   probe: Probe;
   /** Called after every successful setBackend (registers the second-order gradient fixes). */
   afterSet: () => void;
+  /**
+   * Called before every setBackend: free tensors cached on the backend being left (the model's
+   * selector constants). Reading them from a WebGL context that WebGPU has starved fails.
+   */
+  beforeSet?: () => void;
   /** Total timing budget for `auto` (ms). */
   budgetMs?: number;
   /** Guard against a backend whose initialisation never settles. */
@@ -77,6 +112,7 @@ function withTimeout<T>(p: Promise<T>, msLimit: number, what: string): Promise<T
 
 /** Sets `b` as the tfjs backend; returns null or why it failed. */
 async function activate(b: ActiveBackend, o: SelectOptions): Promise<string | null> {
+  o.beforeSet?.();
   if (b === 'webgl') webglAttempted = true;
   if (b === 'webgpu' && !webglAttempted) {
     // Keep a later switch to WebGL possible (see TRIAL_ORDER); its failure is reported when tried.
@@ -99,9 +135,49 @@ async function activate(b: ActiveBackend, o: SelectOptions): Promise<string | nu
   return null;
 }
 
-async function trial(b: ActiveBackend, budgetMs: number, o: SelectOptions): Promise<BackendTrial> {
+/**
+ * Backends whose synchronous readback is not to be trusted. tfjs reads WebGPU synchronously through
+ * staging canvases; measured in a Worker here (SwiftShader), that read zeros or destroyed the device
+ * ("Device was destroyed", then every mapAsync fails). The trainer and the teacher's second-order
+ * probe read synchronously, so WebGPU may verify (async reads) but not train; not even a test read
+ * is risked on it.
+ */
+const NO_SYNC_READBACK: ReadonlySet<ActiveBackend> = new Set(['webgpu']);
+
+/** Whether dataSync reads back what the backend computed (checked on every other backend). */
+export function syncReadbackWorks(): boolean {
+  return tf.tidy(() => {
+    const v = tf.add(tf.tensor1d([1.5, -2, 3]), 1).dataSync();
+    return v[0] === 2.5 && v[1] === -1 && v[2] === 4;
+  });
+}
+const NO_SYNC = 'no reliable synchronous readback (training needs it)';
+
+/**
+ * Runs `fn` on the cpu backend, then returns to the active one: for work that reads synchronously
+ * (loading a teacher runs its second-order probe) while the active backend cannot.
+ */
+export async function onCpuBackend<R>(fn: () => R): Promise<R> {
+  const active = tf.getBackend();
+  if (active === 'cpu') return fn();
+  await tf.setBackend('cpu');
+  try {
+    return fn();
+  } finally {
+    await tf.setBackend(active);
+  }
+}
+
+/** `asyncOnly`: accept a backend whose sync readback fails (untimed; it cannot train). */
+async function trial(
+  b: ActiveBackend,
+  budgetMs: number,
+  o: SelectOptions,
+  asyncOnly = false,
+): Promise<BackendTrial> {
   const why = await activate(b, o);
   if (why) return { backend: b, ok: false, error: why };
+  if (NO_SYNC_READBACK.has(b) || !syncReadbackWorks()) return { backend: b, ok: asyncOnly, error: NO_SYNC };
   try {
     return { backend: b, ok: true, msPerStep: await o.probe(b, budgetMs) };
   } catch (e) {
@@ -137,11 +213,22 @@ export async function selectBackend(choice: BackendChoice, o: SelectOptions): Pr
   const tried: BackendTrial[] = [];
   if (choice === 'auto') {
     const f = await fastest(TRIAL_ORDER, o, tried);
-    return { backend: f.backend, requested: choice, reason: f.reason, tried };
+    return { backend: f.backend, requested: choice, reason: f.reason, tried, canTrain: true };
   }
-  const t = await trial(choice, (o.budgetMs ?? 1500) / 2, o);
+  const t = await trial(choice, (o.budgetMs ?? 1500) / 2, o, true);
   tried.push(t);
-  if (t.ok) return { backend: choice, requested: choice, reason: `${describe(t)} (requested)`, tried };
+  if (t.ok && t.error) {
+    const reason = `${choice} (requested): ${t.error}; reference checks read asynchronously`;
+    return { backend: choice, requested: choice, reason, tried, canTrain: false };
+  }
+  if (t.ok)
+    return {
+      backend: choice,
+      requested: choice,
+      reason: `${describe(t)} (requested)`,
+      tried,
+      canTrain: true,
+    };
   const f = await fastest(
     TRIAL_ORDER.filter((b) => b !== choice),
     o,
@@ -154,5 +241,6 @@ export async function selectBackend(choice: BackendChoice, o: SelectOptions): Pr
     requested: choice,
     reason: `${choice} requested but failed (${t.error ?? 'failed'}); fell back: ${f.reason}`,
     tried,
+    canTrain: true,
   };
 }

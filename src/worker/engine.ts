@@ -144,7 +144,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       case 'runReferenceCases':
         return this.suspend(async () => {
           if (!(await this.ensureBackend('auto', false))) return;
-          this.post(await runReferenceCases(this.deps, cmd, this.report!.backend));
+          this.post(await runReferenceCases(this.deps, cmd, this.report!.backend, this.report!.canTrain));
         });
       case 'dispose':
         this.stepsLeft = 0;
@@ -214,6 +214,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       requested: r.requested,
       reason: r.reason,
       tried: r.tried,
+      canTrain: r.canTrain,
     });
     return true;
   }
@@ -223,6 +224,11 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     const wasTraining = this.status === 'training';
     this.teardown();
     const cfg = this.config!;
+    if (this.report && !this.report.canTrain)
+      return this.fail(
+        'backend',
+        `training needs synchronous readback, which ${this.report.backend} lacks here; choose another backend`,
+      );
     const built = buildModel(this.deps, this.artifacts!, this.data!, cfg, h0);
     if (!built.ok) return this.fail(built.code, built.message);
     this.teacher = built.teacher;

@@ -11,6 +11,7 @@ export async function runReferenceCases<T extends TeacherLike>(
   deps: EngineDeps<T>,
   cmd: RunReferenceCasesCommand,
   backend: ActiveBackend,
+  canTrain: boolean,
 ): Promise<ReferenceResultEvent> {
   const t0 = deps.now();
   const teachers = new Map<string, T>();
@@ -26,11 +27,11 @@ export async function runReferenceCases<T extends TeacherLike>(
             throw new Error(
               `teacher '${c.teacher}' not provided (have: ${Object.keys(cmd.teachers).join(', ') || 'none'})`,
             );
-          teacher = deps.loadTeacher(art);
+          // Loading runs the teacher's second-order probe, which reads synchronously.
+          teacher = canTrain ? deps.loadTeacher(art) : await deps.onHost(() => deps.loadTeacher(art));
           teachers.set(c.teacher, teacher);
         }
-        const t = teacher;
-        const r = deps.scoped(() => deps.evaluateLossCase(c, t));
+        const r = await deps.evaluateLossCase(c, teacher);
         results.push(checkLossCase(c, r, backend, deps.now() - c0, VERIFY_TOLERANCE));
       } catch (e) {
         results.push(failedCase(c, backend, deps.now() - c0, errText(e)));

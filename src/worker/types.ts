@@ -47,6 +47,8 @@ export interface BackendReport {
   requested: BackendChoice;
   reason: string;
   tried: BackendTrial[];
+  /** False when synchronous readback is broken (the trainer needs it); async work still runs. */
+  canTrain: boolean;
 }
 
 export interface LossCaseResult {
@@ -62,13 +64,16 @@ export interface EngineDeps<T extends TeacherLike = TeacherLike> {
   /** Sets the tfjs backend (measuring when `auto`) and registers the second-order gradient fixes. */
   selectBackend(choice: BackendChoice): Promise<BackendReport>;
   loadTeacher(a: TeacherArtifacts): T;
+  /** Runs `fn` where synchronous reads work (the cpu backend while the active one cannot read back). */
+  onHost<R>(fn: () => R): Promise<R>;
   createTrainer(opts: { x: Float32Array; shape: number[]; teacher: T; config: AwdConfig }): TrainerLike;
   /** Cascade of a custom lowpass filter (display only). */
   wavefun(
     h0: Float64Array,
     level: number,
   ): { phi: ArrayLike<number>; psi: ArrayLike<number>; x: ArrayLike<number> };
-  evaluateLossCase(c: AwdLossCase, teacher: T): LossCaseResult;
+  /** Asynchronous: reads with `await data()`, which every backend supports (see lossCaseAsync.ts). */
+  evaluateLossCase(c: AwdLossCase, teacher: T): Promise<LossCaseResult>;
   /** Runs `fn` in a tfjs scope (tf.tidy) so intermediate tensors are freed. */
   scoped<R>(fn: () => R): R;
   /** Throttle periods (ms); defaults 125 (progress, tfjs-layers' yieldEvery) and 100 (snapshot). */

@@ -209,6 +209,20 @@ describe('engine: divergence and errors', () => {
     expect(h.of('error')).toHaveLength(1);
   });
 
+  it('a backend that cannot read back synchronously refuses to train, and says why', async () => {
+    const base = fakeDeps(clock);
+    h = harness({
+      ...base,
+      selectBackend: async (c) => ({ ...(await base.selectBackend(c)), backend: 'webgpu', canTrain: false }),
+    });
+    h.send(initCommand());
+    const e = await h.waitFor(is('error'));
+    expect(e).toMatchObject({ code: 'backend', recoverable: true });
+    expect(e.message).toContain('synchronous readback');
+    expect(h.of('ready')[0]!.canTrain).toBe(false);
+    expect(FakeTrainer.created).toHaveLength(0);
+  });
+
   it('an incompatible teacher is an error event, not a crash', async () => {
     h = harness(fakeDeps(clock));
     h.send({

@@ -171,18 +171,18 @@ export function fakeDeps(
         requested: choice,
         reason: 'cpu (test)',
         tried: [{ backend: 'cpu', ok: true, msPerStep: 1 }],
+        canTrain: true,
       };
     },
     loadTeacher: (a) => new FakeTeacher(a),
+    onHost: async (fn) => fn(),
     createTrainer: (o) => new FakeTrainer(o, clock, msPerStep),
     wavefun: (h0) => ({
       phi: Array.from(h0),
       psi: Array.from(h0, (v) => -v),
       x: Array.from(h0, (_, i) => i),
     }),
-    evaluateLossCase: () => {
-      throw new Error('not wired in this test');
-    },
+    evaluateLossCase: () => Promise.reject(new Error('not wired in this test')),
     scoped: <R>(fn: () => R): R => {
       let r!: R;
       tf.tidy(() => {
