@@ -1,0 +1,48 @@
+// Wires the engine to the real world: tfjs backends (backends.ts), the AWD model (trainer, teacher
+// loader, loss-case evaluator) and the float64 core's cascade. The worker entry and the main-thread
+// fallback share it; tests inject fakes instead.
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendChoice } from '../protocol/config.ts';
+import { wavefunH0 } from '../core/index.ts';
+import { loadTeacherFromArtifacts } from '../model/teacher/loadLayersModel.ts';
+import type { Teacher } from '../model/teacher/types.ts';
+import { registerSecondOrderGradients } from '../model/grads/register.ts';
+import { clearSelectorCache } from '../model/transform/selectors.ts';
+import { AwdTrainer } from '../model/train/trainer.ts';
+import { onCpuBackend, selectBackend } from './backends.ts';
+import { probeAwdStep } from './benchmark.ts';
+import { evaluateLossCaseAsync } from './lossCaseAsync.ts';
+import type { EngineDeps } from './types.ts';
+import { createYield } from './yield.ts';
+
+export function workerDeps(): EngineDeps<Teacher> {
+  const now = () => performance.now();
+  const loadTeacher = (a: { modelJson: object; weightData: ArrayBuffer[] }) =>
+    loadTeacherFromArtifacts(a.modelJson, a.weightData);
+  const createTrainer: EngineDeps<Teacher>['createTrainer'] = (o) => new AwdTrainer(o);
+  return {
+    now,
+    yieldToEvents: createYield(),
+    selectBackend: (choice: BackendChoice) =>
+      selectBackend(choice, {
+        probe: async (_backend, budgetMs) => probeAwdStep({ loadTeacher, createTrainer, now }, budgetMs),
+        // Gradient registrations are global; (re)applying them after every switch keeps ours on top.
+        afterSet: registerSecondOrderGradients,
+        beforeSet: clearSelectorCache,
+        now,
+      }),
+    loadTeacher,
+    onHost: onCpuBackend,
+    createTrainer,
+    wavefun: (h0, level) => wavefunH0(h0, level),
+    evaluateLossCase: evaluateLossCaseAsync,
+    scoped: <R>(fn: () => R): R => {
+      // tidy's return value must be tensors; results here are plain arrays, so return via the closure.
+      let out!: R;
+      tf.tidy(() => {
+        out = fn();
+      });
+      return out;
+    },
+  };
+}
