@@ -23,6 +23,7 @@ interface Row {
   id: string;
   backend: string;
   pass: string;
+  ms: string;
   error: string | null;
   cells: { term: string; value: string; title: string }[];
 }
@@ -33,6 +34,7 @@ const rows = (page: Page, backend: string): Promise<Row[]> =>
       id: tr.getAttribute('data-case')!,
       backend: tr.getAttribute('data-backend')!,
       pass: tr.getAttribute('data-pass')!,
+      ms: tr.getAttribute('data-ms')!,
       error: tr.querySelector('[data-testid=case-error]')?.textContent ?? null,
       cells: [...tr.querySelectorAll('[data-term]')].map((td) => ({
         term: td.getAttribute('data-term')!,
@@ -51,7 +53,7 @@ async function runOn(page: Page, backend: 'webgl' | 'webgpu'): Promise<Row[]> {
     .waitFor({ timeout: 240_000 });
   // The worker really runs the requested backend (no silent fallback).
   assert.equal(await page.getByTestId('worker-backend').textContent(), backend);
-  const reason = (await page.getByTestId('worker-reason').textContent())!;
+  const reason = (await page.getByTestId('worker-reason').textContent())!.replace(/^\s*—\s*/, '');
   assert.doesNotMatch(reason, /fell back/, reason);
   assert.equal(await page.getByTestId('engine-mode').textContent(), 'worker');
   console.log(`${backend}: ${await page.getByTestId('summary').textContent()} — ${reason}`);
@@ -78,7 +80,7 @@ function checkRows(backend: string, got: Row[]): void {
     const grad = Number(r.cells.find((c) => c.term === 'grad')!.value);
     assert.ok(grad <= TOL.awdGradRel, `${backend} ${r.id}: grad_h0 error ${grad} of its norm`);
     assert.equal(r.pass, 'true', `${backend} ${r.id}: page says FAIL`);
-    console.log(`  ${backend} ${r.id}: grad ${grad.toExponential(1)}; ${worst.join(', ')}`);
+    console.log(`  ${backend} ${r.id} (${r.ms} ms): grad ${grad.toExponential(1)}; ${worst.join(', ')}`);
   }
 }
 

@@ -37,6 +37,7 @@ export function ResultsTable({
             data-case={r.id}
             data-backend={r.backend}
             data-pass={String(r.pass)}
+            data-ms={r.ms.toFixed(0)}
           >
             <td>{r.id}</td>
             <td>{r.backend}</td>
