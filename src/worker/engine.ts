@@ -262,12 +262,8 @@ export class Engine<T extends TeacherLike = TeacherLike> {
 
   private need(command: string): boolean {
     if (this.trainer) return true;
-    this.error(
-      'not_ready',
-      `${command}: no model yet (send init${this.status === 'error' ? ' or reset' : ''})`,
-      true,
-      command,
-    );
+    const hint = this.status === 'error' ? ' or reset' : '';
+    this.error('not_ready', `${command}: no model yet (send init${hint})`, true, command);
     return false;
   }
 
