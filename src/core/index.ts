@@ -10,3 +10,11 @@ export { wavedec2, waverec2 } from './wavedec2.ts';
 export * from './wavefun.ts';
 export * from './filterQuality.ts';
 export * from './io/index.ts';
+export { createRng, kFoldIndices, splitIndices, type Rng, type Split } from './rng.ts';
+export type { Dataset } from './datasets/types.ts';
+export {
+  simulate1d,
+  type Simulate1dOptions,
+  type Simulation1d,
+  type SimulationTruth,
+} from './datasets/simulation.ts';
