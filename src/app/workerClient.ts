@@ -246,6 +246,16 @@ function copyPayload(cmd: Command): Command {
           ]),
         ),
       };
+    case 'trainTeacher':
+      return { ...cmd, data: { x: cmd.data.x.slice(), shape: [...cmd.data.shape] }, y: cmd.y.slice() };
+    case 'checkTeacher':
+      return {
+        ...cmd,
+        teacher: {
+          modelJson: cmd.teacher.modelJson,
+          weightData: cmd.teacher.weightData.map((b) => b.slice(0)),
+        },
+      };
     default:
       return cmd;
   }

@@ -3,6 +3,9 @@
 // engine can run over any Endpoint (a Worker, a MessagePort in Node tests, a main-thread fallback).
 import type { AwdConfig, BackendChoice } from './config.ts';
 import type { AwdLossCase, ReferenceCaseResult } from './reference.ts';
+import type { TeacherCommand, TeacherEvent } from './teacherMessages.ts';
+
+export type * from './teacherMessages.ts';
 
 export const TERM_NAMES = ['rec', 'lsum', 'hsum', 'l2norm', 'cmf', 'conv', 'l1wave', 'l1attr'] as const;
 export type TermName = (typeof TERM_NAMES)[number];
@@ -87,7 +90,8 @@ export type Command =
   | SelectSampleCommand
   | SetBackendCommand
   | RunReferenceCasesCommand
-  | DisposeCommand;
+  | DisposeCommand
+  | TeacherCommand;
 export type CommandType = Command['type'];
 
 // ---- worker → main ----
@@ -185,7 +189,13 @@ export interface WorkerErrorEvent {
 }
 
 export type WorkerEvent =
-  ReadyEvent | StateEvent | TrainProgressEvent | SnapshotEvent | ReferenceResultEvent | WorkerErrorEvent;
+  | ReadyEvent
+  | StateEvent
+  | TrainProgressEvent
+  | SnapshotEvent
+  | ReferenceResultEvent
+  | WorkerErrorEvent
+  | TeacherEvent;
 export type WorkerEventType = WorkerEvent['type'];
 
 /** Exhaustiveness check for switches over `type`. */

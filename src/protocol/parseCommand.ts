@@ -2,47 +2,19 @@
 // before it acts and answers bad input with an error event naming the field (never a crash).
 import { BACKENDS, validateConfig, type AwdConfig, type BackendChoice } from './config.ts';
 import type { Command, TeacherArtifacts } from './messages.ts';
+import { isNonNegInt, isObj, parseData, teacherProblem } from './parseFields.ts';
+import { parseTeacherCommand } from './parseTeacherCommand.ts';
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
+export { teacherProblem };
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNonNegInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isWeight = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
-/** Checks a teacher payload; returns a problem or null. */
-export function teacherProblem(t: unknown, where: string): string | null {
-  if (!isObj(t)) return `${where}: expected {modelJson, weightData}`;
-  if (!isObj(t['modelJson'])) return `${where}.modelJson: expected the model.json object`;
-  const w = t['weightData'];
-  if (!Array.isArray(w) || !w.every((b) => b instanceof ArrayBuffer))
-    return `${where}.weightData: expected an array of ArrayBuffers`;
-  return null;
-}
 
 function parseInit(m: Record<string, unknown>): ParseResult {
   const cfg = validateConfig(m['config']);
   if (!cfg.ok) return { ok: false, message: `init: ${cfg.errors.join('; ')}` };
-  const d = m['data'];
-  if (!isObj(d) || !(d['x'] instanceof Float32Array))
-    return { ok: false, message: 'init.data.x: expected a Float32Array' };
-  const shape = d['shape'];
-  if (
-    !Array.isArray(shape) ||
-    shape.length < 2 ||
-    shape.length > 3 ||
-    !shape.every((s) => isNonNegInt(s) && s > 0)
-  )
-    return {
-      ok: false,
-      message: `init.data.shape: expected [N, L] or [N, H, W], got ${JSON.stringify(shape)}`,
-    };
-  const size = (shape as number[]).reduce((a, b) => a * b, 1);
-  if (size !== d['x'].length)
-    return {
-      ok: false,
-      message: `init.data: shape ${JSON.stringify(shape)} needs ${size} values, x has ${d['x'].length}`,
-    };
+  const d = parseData(m['data'], 'init.data');
+  if ('problem' in d) return { ok: false, message: d.problem };
   const tp = teacherProblem(m['teacher'], 'init.teacher');
   if (tp) return { ok: false, message: tp };
   const h0 = m['h0'];
@@ -54,7 +26,7 @@ function parseInit(m: Record<string, unknown>): ParseResult {
   const command: Command = {
     type: 'init',
     config: cfg.config,
-    data: { x: d['x'], shape: [...(shape as number[])] },
+    data: d.data,
     teacher: m['teacher'] as TeacherArtifacts,
   };
   if (h0 !== undefined) command.h0 = [...(h0 as number[])];
@@ -144,6 +116,10 @@ export function parseCommand(raw: unknown): ParseResult {
         command: { type, kind: 'awd_loss', cases, teachers: teachers as Record<string, TeacherArtifacts> },
       };
     }
+    case 'trainTeacher':
+    case 'stopTeacher':
+    case 'checkTeacher':
+      return parseTeacherCommand(type, m);
     default:
       return { ok: false, message: `command: unknown type ${JSON.stringify(type)}` };
   }

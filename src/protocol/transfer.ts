@@ -9,7 +9,7 @@ function collect(out: Set<ArrayBuffer>, v: unknown): void {
   else if (Array.isArray(v)) for (const x of v) collect(out, x);
 }
 
-/** The transferable buffers of an event (snapshot arrays) or a command (init data and weights). */
+/** The transferable buffers of an event (snapshot arrays, trained weights) or a command (data, weights). */
 export function transferList(msg: WorkerEvent | Command): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   switch (msg.type) {
@@ -23,6 +23,16 @@ export function transferList(msg: WorkerEvent | Command): ArrayBuffer[] {
       break;
     case 'runReferenceCases':
       for (const t of Object.values(msg.teachers)) collect(out, t.weightData);
+      break;
+    case 'trainTeacher':
+      collect(out, msg.data.x);
+      collect(out, msg.y);
+      break;
+    case 'checkTeacher':
+      collect(out, msg.teacher.weightData);
+      break;
+    case 'teacherTrained':
+      collect(out, msg.artifacts.weightData);
       break;
     default:
       break; // small messages: cloning is cheaper than bookkeeping

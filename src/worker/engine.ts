@@ -26,7 +26,6 @@ import type {
   TeacherLike,
   TrainerLike,
 } from './types.ts';
-
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const finite = (r: StepRecordLike): boolean => Number.isFinite(r.total) && r.h0.every(Number.isFinite);
 
@@ -155,6 +154,10 @@ export class Engine<T extends TeacherLike = TeacherLike> {
         this.disposed = true;
         this.ep.close?.();
         return;
+      case 'trainTeacher':
+      case 'stopTeacher':
+      case 'checkTeacher': // wired in the next commit
+        return this.error('bad_command', `${cmd.type}: not available yet`, true, cmd.type);
       default:
         return assertNever(cmd, 'command');
     }
