@@ -18,3 +18,7 @@ export {
   type Simulation1d,
   type SimulationTruth,
 } from './datasets/simulation.ts';
+export * from './fft.ts';
+export * from './datasets/massMaps.ts';
+export * from './datasets/endocytosis.ts';
+export * from './datasets/index.ts';

@@ -27,3 +27,16 @@ export const TOL = {
   /** float64 core validity terms (lsum…conv) vs awave's float64 values in awd_loss.json (relative). */
   validityF64Rel: 1e-9,
 } as const;
+
+// Datasets and distilled predictors (src/core/datasets, src/core/predict).
+export const TOL_PREDICT = {
+  /** radix-2 FFT vs the naive O(N²) DFT, max abs, for unit-scale inputs up to N=256 (error ~ ε·N·log N). */
+  fft: 1e-10,
+  /** pseudo-inverse / eigen identities (A A⁺ A = A, …) on well-scaled ≤ 12×12 matrices, max abs. */
+  linalg: 1e-10,
+  /** ridge/least squares vs the closed form solved independently, max abs on O(1) coefficients. */
+  ridge: 1e-9,
+  /** Statistical checks: a sample statistic may deviate from its expectation by at most this many
+   * standard errors (5σ: a false alarm about once in 1.7 million runs, and runs are seeded anyway). */
+  zScore: 5,
+} as const;
