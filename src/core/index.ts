@@ -19,6 +19,15 @@ export {
   type SimulationTruth,
 } from './datasets/simulation.ts';
 export * from './fft.ts';
+export * from './linalg.ts';
 export * from './datasets/massMaps.ts';
 export * from './datasets/endocytosis.ts';
 export * from './datasets/index.ts';
+export * from './predict/peaks.ts';
+export * from './predict/conv2d.ts';
+export * from './predict/kernels.ts';
+export * from './predict/peakCount.ts';
+export * from './predict/topk.ts';
+export * from './predict/linear.ts';
+export * from './predict/metrics.ts';
+export * from './predict/compression.ts';
