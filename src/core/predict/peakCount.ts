@@ -9,7 +9,7 @@ import type { Array2D } from '../types.ts';
 import { covariance, pinvSym } from '../linalg.ts';
 import { apiError } from '../validate.ts';
 import { correlate2d, robertsCross, type Boundary } from './conv2d.ts';
-import { laplaceV1, laplaceV2 } from './kernels.ts';
+import { kernelList, laplaceV1, laplaceV2, waveletKernels3x3, waveletKernelsFull } from './kernels.ts';
 import { findPeaks, valuesAt } from './peaks.ts';
 
 /** A map → same-size filtered map, read at the raw map's peaks. */
@@ -76,6 +76,20 @@ export function baselineFilter(name: 'raw' | 'laplace_v1' | 'laplace_v2' | 'robe
       throw apiError('baselineFilter', `unknown baseline ${String(never)}`);
     }
   }
+}
+
+/**
+ * waveletFilters(h0, variant, boundary): the four LL/LH/HL/HH filters of a lowpass h0 (awave's h0 =
+ * pywt rec_lo) — '3x3' = awave's extract_patches kernels (centred), 'full' = the K×K outer products.
+ * The fixed-db5 baseline is waveletFilters(getWavelet('db5').recLo).
+ */
+export function waveletFilters(
+  h0: ArrayLike<number>,
+  variant: '3x3' | 'full' = '3x3',
+  boundary: Boundary = 'zero',
+): MapFilter[] {
+  const k = variant === '3x3' ? waveletKernels3x3(h0) : waveletKernelsFull(h0);
+  return kernelList(k).map((kk) => kernelFilter(kk, boundary));
 }
 
 /**

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   baselineFilter,
   fitPeakCount,
+  getWavelet,
   histogram,
   linspace,
+  maxEnergyWindow,
   massMaps,
   peakCountFeatures,
   predictPeakCount,
   rmse,
+  waveletFilters,
 } from '../../../../src/core/index.ts';
 
 describe('histogram / linspace', () => {
@@ -37,6 +40,24 @@ describe('peakCountFeatures', () => {
     );
     // Laplace v2 at the peak: 4·5 = 20 → bin [6, 30].
     expect(Array.from(f)).toEqual([0, 0, 1, 0, 0, 0, 0, 1]);
+  });
+});
+
+describe('waveletFilters', () => {
+  it('gives four filters; the 3×3 LL filter at a pixel is the LL kernel correlated there', () => {
+    const h0 = getWavelet('db5').recLo;
+    const m = Float64Array.from({ length: 25 }, (_, i) => Math.sin(i));
+    const fs = waveletFilters(h0);
+    expect(fs.length).toBe(4);
+    expect(waveletFilters(h0, 'full', 'periodic').length).toBe(4);
+    const f = fs[0](m, 5, 5);
+    // the LL kernel is separable: Σ_ij h_s[i] h_s[j] m[1+i][1+j] at (2, 2), h_s = db5 rec_lo taps
+    // 0..2 (window 0 edges out window 1 by ≈ 4e-4 in mean-removed energy)
+    expect(maxEnergyWindow(h0)).toBe(0);
+    let s = 0;
+    const hs = [h0[0], h0[1], h0[2]];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) s += hs[i] * hs[j] * m[(1 + i) * 5 + 1 + j];
+    expect(f[12]).toBeCloseTo(s, 14);
   });
 });
 
