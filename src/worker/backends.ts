@@ -68,8 +68,11 @@ tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 // and let the timing decide: SwiftShader WebGL is a legitimate, if slow, candidate.
 tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
 
-/** Times a representative AWD step on the current backend within ~budgetMs; returns ms per step. */
-export type Probe = (backend: ActiveBackend, budgetMs: number) => Promise<number>;
+/**
+ * Times a representative AWD step on the current backend within ~budgetMs; returns ms per step.
+ * `syncReadback` false: load the probe's teacher on the host (its second-order probe reads synchronously).
+ */
+export type Probe = (backend: ActiveBackend, budgetMs: number, syncReadback: boolean) => Promise<number>;
 
 export interface SelectOptions {
   probe: Probe;
@@ -87,6 +90,7 @@ export interface SelectOptions {
   now?: () => number;
 }
 
+const NO_SYNC = 'no synchronous readback: training reads asynchronously, teacher probes run on cpu';
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const ms = (v: number): string => (v < 10 ? v.toFixed(1) : v.toFixed(0));
 const describe = (t: BackendTrial): string =>
@@ -138,9 +142,9 @@ async function activate(b: ActiveBackend, o: SelectOptions): Promise<string | nu
 /**
  * Backends whose synchronous readback is not to be trusted. tfjs reads WebGPU synchronously through
  * staging canvases; measured in a Worker here (SwiftShader), that read zeros or destroyed the device
- * ("Device was destroyed", then every mapAsync fails). The trainer and the teacher's second-order
- * probe read synchronously, so WebGPU may verify (async reads) but not train; not even a test read
- * is risked on it.
+ * ("Device was destroyed", then every mapAsync fails), so not even a test read is risked on it. The
+ * trainer reads asynchronously, so such a backend trains; the synchronous readers left (a teacher's
+ * second-order probe, teacher training) run on the cpu backend (onCpuBackend).
  */
 const NO_SYNC_READBACK: ReadonlySet<ActiveBackend> = new Set(['webgpu']);
 
@@ -151,37 +155,37 @@ export function syncReadbackWorks(): boolean {
     return v[0] === 2.5 && v[1] === -1 && v[2] === 4;
   });
 }
-const NO_SYNC = 'no reliable synchronous readback (training needs it)';
 
 /**
- * Runs `fn` on the cpu backend, then returns to the active one: for work that reads synchronously
- * (loading a teacher runs its second-order probe) while the active backend cannot.
+ * Runs `fn` (sync or async) on the cpu backend, then returns to the active one: for work that reads
+ * synchronously (loading a teacher runs its second-order probe; teacher training) while the active
+ * backend cannot. Tensors it leaves on cpu move to the active backend when first used there.
  */
-export async function onCpuBackend<R>(fn: () => R): Promise<R> {
+export async function onCpuBackend<R>(fn: () => R | Promise<R>): Promise<R> {
   const active = tf.getBackend();
   if (active === 'cpu') return fn();
   await tf.setBackend('cpu');
   try {
-    return fn();
+    return await fn();
   } finally {
     await tf.setBackend(active);
   }
 }
 
-/** `asyncOnly`: accept a backend whose sync readback fails (untimed; it cannot train). */
-async function trial(
-  b: ActiveBackend,
-  budgetMs: number,
-  o: SelectOptions,
-  asyncOnly = false,
-): Promise<BackendTrial> {
+interface Trial {
+  trial: BackendTrial;
+  /** See BackendReport.syncReadback. */
+  sync: boolean;
+}
+
+async function trial(b: ActiveBackend, budgetMs: number, o: SelectOptions): Promise<Trial> {
   const why = await activate(b, o);
-  if (why) return { backend: b, ok: false, error: why };
-  if (NO_SYNC_READBACK.has(b) || !syncReadbackWorks()) return { backend: b, ok: asyncOnly, error: NO_SYNC };
+  if (why) return { trial: { backend: b, ok: false, error: why }, sync: false };
+  const sync = !NO_SYNC_READBACK.has(b) && syncReadbackWorks();
   try {
-    return { backend: b, ok: true, msPerStep: await o.probe(b, budgetMs) };
+    return { trial: { backend: b, ok: true, msPerStep: await o.probe(b, budgetMs, sync) }, sync };
   } catch (e) {
-    return { backend: b, ok: false, error: `AWD step failed: ${errText(e)}` };
+    return { trial: { backend: b, ok: false, error: `AWD step failed: ${errText(e)}` }, sync };
   }
 }
 
@@ -189,58 +193,55 @@ async function trial(
 async function fastest(candidates: readonly ActiveBackend[], o: SelectOptions, tried: BackendTrial[]) {
   const now = o.now ?? (() => performance.now());
   const deadline = now() + (o.budgetMs ?? 1500);
-  const mine: BackendTrial[] = [];
+  const mine: Trial[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const share = Math.max(50, (deadline - now()) / (candidates.length - i));
     const t = await trial(candidates[i]!, share, o);
     mine.push(t);
-    tried.push(t);
+    tried.push(t.trial);
   }
   const rank = (b: ActiveBackend) => AUTO_ORDER.indexOf(b);
   const ok = mine
-    .filter((t) => t.ok)
-    .sort((a, b) => a.msPerStep! - b.msPerStep! || rank(a.backend) - rank(b.backend));
+    .filter((t) => t.trial.ok)
+    .sort((a, b) => a.trial.msPerStep! - b.trial.msPerStep! || rank(a.trial.backend) - rank(b.trial.backend));
   const best = ok[0];
-  if (!best) throw new Error(`no backend works: ${mine.map(describe).join('; ')}`);
-  const why = await activate(best.backend, o);
-  if (why) throw new Error(`${best.backend} worked, then failed to re-activate: ${why}`);
+  const all = mine.map((t) => describe(t.trial)).join('; ');
+  if (!best) throw new Error(`no backend works: ${all}`);
+  const backend = best.trial.backend;
+  const why = await activate(backend, o);
+  if (why) throw new Error(`${backend} worked, then failed to re-activate: ${why}`);
   const verdict = ok.length > 1 ? 'fastest' : 'the only one that works';
-  return { backend: best.backend, reason: `${mine.map(describe).join('; ')} → ${best.backend} (${verdict})` };
+  return { backend, sync: best.sync, reason: `${all} → ${backend} (${verdict})` };
 }
 
 /** Chooses and activates a backend: `auto` measures; an override is forced, falling back if it fails. */
 export async function selectBackend(choice: BackendChoice, o: SelectOptions): Promise<BackendReport> {
   const tried: BackendTrial[] = [];
+  const report = (backend: ActiveBackend, reason: string, syncReadback: boolean): BackendReport => ({
+    backend,
+    requested: choice,
+    reason: syncReadback ? reason : `${reason}; ${NO_SYNC}`,
+    tried,
+    canTrain: true,
+    syncReadback,
+  });
   if (choice === 'auto') {
     const f = await fastest(TRIAL_ORDER, o, tried);
-    return { backend: f.backend, requested: choice, reason: f.reason, tried, canTrain: true };
+    return report(f.backend, f.reason, f.sync);
   }
-  const t = await trial(choice, (o.budgetMs ?? 1500) / 2, o, true);
-  tried.push(t);
-  if (t.ok && t.error) {
-    const reason = `${choice} (requested): ${t.error}; reference checks read asynchronously`;
-    return { backend: choice, requested: choice, reason, tried, canTrain: false };
-  }
-  if (t.ok)
-    return {
-      backend: choice,
-      requested: choice,
-      reason: `${describe(t)} (requested)`,
-      tried,
-      canTrain: true,
-    };
+  const t = await trial(choice, (o.budgetMs ?? 1500) / 2, o);
+  tried.push(t.trial);
+  if (t.trial.ok) return report(choice, `${describe(t.trial)} (requested)`, t.sync);
   const f = await fastest(
     TRIAL_ORDER.filter((b) => b !== choice),
     o,
     tried,
   ).catch((e: unknown) => {
-    throw new Error(`${describe(t)}; ${errText(e)}`);
+    throw new Error(`${describe(t.trial)}; ${errText(e)}`);
   });
-  return {
-    backend: f.backend,
-    requested: choice,
-    reason: `${choice} requested but failed (${t.error ?? 'failed'}); fell back: ${f.reason}`,
-    tried,
-    canTrain: true,
-  };
+  return report(
+    f.backend,
+    `${choice} requested but failed (${t.trial.error ?? 'failed'}); fell back: ${f.reason}`,
+    f.sync,
+  );
 }

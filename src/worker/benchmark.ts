@@ -66,17 +66,27 @@ export function syntheticSignals(seed = 11): Float32Array {
 }
 
 export interface ProbeDeps<T extends TeacherLike> {
-  loadTeacher(a: TeacherArtifacts): T;
-  createTrainer(opts: { x: Float32Array; shape: number[]; teacher: T; config: AwdConfig }): TrainerLike;
+  /** May switch to the host backend for the teacher's second-order probe (see EngineDeps.onHost). */
+  loadTeacher(a: TeacherArtifacts): T | Promise<T>;
+  createTrainer(opts: {
+    x: Float32Array;
+    shape: number[];
+    teacher: T | null;
+    config: AwdConfig;
+  }): TrainerLike;
   now(): number;
 }
 
 /**
- * ms per step on the active backend: one untimed warm-up step (kernel/shader compilation), then timed
- * steps until the budget is spent (at least 1, at most 8); the median is returned.
+ * ms per step on the active backend, the way the engine steps (asynchronous reads): one untimed warm-up
+ * step (kernel/shader compilation), then timed steps until the budget is spent (at least 1, at most
+ * 8); the median is returned.
  */
-export function probeAwdStep<T extends TeacherLike>(d: ProbeDeps<T>, budgetMs: number): number {
-  const teacher = d.loadTeacher(syntheticTeacher());
+export async function probeAwdStep<T extends TeacherLike>(
+  d: ProbeDeps<T>,
+  budgetMs: number,
+): Promise<number> {
+  const teacher = await d.loadTeacher(syntheticTeacher());
   let trainer: TrainerLike | null = null;
   try {
     const config: AwdConfig = {
@@ -88,11 +98,11 @@ export function probeAwdStep<T extends TeacherLike>(d: ProbeDeps<T>, budgetMs: n
     };
     trainer = d.createTrainer({ x: syntheticSignals(), shape: [N, L], teacher, config });
     const start = d.now();
-    trainer.step();
+    await trainer.stepAsync();
     const times: number[] = [];
     while (times.length === 0 || (times.length < 8 && d.now() - start < budgetMs)) {
       const t0 = d.now();
-      const r = trainer.step();
+      const r = await trainer.stepAsync();
       if (!Number.isFinite(r.total)) throw new Error(`non-finite loss ${r.total}`);
       times.push(d.now() - t0);
     }

@@ -1,7 +1,6 @@
 // Wires the engine to the real world: tfjs backends (backends.ts), the AWD model (trainer, teacher
-// loader, loss-case evaluator) and the float64 core's cascade. The worker entry and the main-thread
-// fallback share it; tests inject fakes instead.
-import * as tf from '@tensorflow/tfjs-core';
+// loader, teacher training, loss-case evaluator) and the float64 core's cascade. The worker entry and
+// the main-thread fallback share it; tests inject fakes instead.
 import type { BackendChoice } from '../protocol/config.ts';
 import { wavefunH0 } from '../core/index.ts';
 import { loadTeacherFromArtifacts } from '../model/teacher/loadLayersModel.ts';
@@ -12,6 +11,8 @@ import { AwdTrainer } from '../model/train/trainer.ts';
 import { onCpuBackend, selectBackend } from './backends.ts';
 import { probeAwdStep } from './benchmark.ts';
 import { evaluateLossCaseAsync } from './lossCaseAsync.ts';
+import { inspectTeacher } from './teacherCheck.ts';
+import { trainTeacherJob } from './teacherTraining.ts';
 import type { EngineDeps } from './types.ts';
 import { createYield } from './yield.ts';
 
@@ -25,24 +26,26 @@ export function workerDeps(): EngineDeps<Teacher> {
     yieldToEvents: createYield(),
     selectBackend: (choice: BackendChoice) =>
       selectBackend(choice, {
-        probe: async (_backend, budgetMs) => probeAwdStep({ loadTeacher, createTrainer, now }, budgetMs),
+        probe: async (_backend, budgetMs, sync) =>
+          probeAwdStep(
+            {
+              loadTeacher: (a) => (sync ? loadTeacher(a) : onCpuBackend(() => loadTeacher(a))),
+              createTrainer,
+              now,
+            },
+            budgetMs,
+          ),
         // Gradient registrations are global; (re)applying them after every switch keeps ours on top.
         afterSet: registerSecondOrderGradients,
         beforeSet: clearSelectorCache,
         now,
       }),
     loadTeacher,
+    inspectTeacher: (a, inputShape, target) => inspectTeacher(a, inputShape, target, loadTeacher),
+    trainTeacher: trainTeacherJob,
     onHost: onCpuBackend,
     createTrainer,
     wavefun: (h0, level) => wavefunH0(h0, level),
     evaluateLossCase: evaluateLossCaseAsync,
-    scoped: <R>(fn: () => R): R => {
-      // tidy's return value must be tensors; results here are plain arrays, so return via the closure.
-      let out!: R;
-      tf.tidy(() => {
-        out = fn();
-      });
-      return out;
-    },
   };
 }

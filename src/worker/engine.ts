@@ -1,6 +1,8 @@
 // The training engine: a state machine driven by Commands on an Endpoint, answering with WorkerEvents.
 // Commands run one at a time (a promise queue); training runs in a separate loop that yields to the
-// event queue after every step, so a pause or a λ/γ change is handled before the next step.
+// event queue after every step, so a pause or a λ/γ change is handled before the next step. Every
+// tensor read in the loop is asynchronous (AwdTrainer.stepAsync), so it runs on every backend,
+// WebGPU in a Worker included; the few synchronous readers left run through `host` (see EngineDeps).
 import type { AwdConfig, BackendChoice } from '../protocol/config.ts';
 import {
   assertNever,
@@ -13,11 +15,11 @@ import {
 } from '../protocol/messages.ts';
 import { parseCommand } from '../protocol/parseCommand.ts';
 import { transferList } from '../protocol/transfer.ts';
-import { buildModel } from './buildModel.ts';
+import { buildModel, type GammaBlock } from './buildModel.ts';
 import { patchEffect } from './configPatch.ts';
-import { ProgressThrottle } from './progress.ts';
 import { runReferenceCases } from './referenceRun.ts';
-import { buildSnapshot } from './snapshot.ts';
+import { Reporter } from './reporter.ts';
+import { TeacherJobs } from './teacherJobs.ts';
 import type {
   BackendReport,
   EngineDeps,
@@ -26,6 +28,7 @@ import type {
   TeacherLike,
   TrainerLike,
 } from './types.ts';
+
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const finite = (r: StepRecordLike): boolean => Number.isFinite(r.total) && r.h0.every(Number.isFinite);
 
@@ -37,6 +40,8 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   private artifacts: TeacherArtifacts | null = null;
   private teacher: T | null = null;
   private trainer: TrainerLike | null = null;
+  /** Why γ is held at 0 for this run (the teacher cannot serve the attribution term), or null. */
+  private gammaBlock: GammaBlock | null = null;
   private sample = 0;
   private stepCount = 0;
   private epochOffset = 0;
@@ -45,16 +50,17 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   private queue: Promise<void> = Promise.resolve();
   private suspended = 0;
   private loopDone: Promise<void> | null = null;
-  private readonly progress: ProgressThrottle;
-  private lastSnapshotT = -Infinity;
-  private lastSnapshotStep = -1;
+  private readonly reporter: Reporter<T>;
+  private readonly teachers: TeacherJobs<T>;
   private disposed = false;
 
   constructor(
     private readonly ep: Endpoint,
     private readonly deps: EngineDeps<T>,
   ) {
-    this.progress = new ProgressThrottle(deps.progressMs ?? 125);
+    const post = (ev: WorkerEvent) => this.post(ev);
+    this.reporter = new Reporter(deps, post, (m) => this.error('internal', m, true));
+    this.teachers = new TeacherJobs(deps, post, this.host);
     ep.addEventListener('message', (ev) => this.receive(ev.data));
   }
 
@@ -77,6 +83,8 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       return;
     }
     const cmd = parsed.command;
+    // Not queued: it must reach a trainTeacher that is itself holding the queue.
+    if (cmd.type === 'stopTeacher') return this.teachers.stop();
     this.queue = this.queue
       .then(() => this.handle(cmd))
       .catch((e: unknown) => this.error('internal', errText(e), true, cmd.type));
@@ -92,7 +100,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
           this.data = cmd.data;
           this.artifacts = cmd.teacher;
           this.sample = 0;
-          this.rebuild(cmd.h0 ?? null, true);
+          await this.rebuild(cmd.h0 ?? null, true);
         });
       case 'play':
         if (!this.need(cmd.type)) return;
@@ -115,13 +123,9 @@ export class Engine<T extends TeacherLike = TeacherLike> {
         return this.suspend(async () => this.rebuild(null, true));
       case 'setWeights':
         if (!this.need(cmd.type)) return;
-        {
-          const w: { lambda?: number; gamma?: number } = {};
-          if (cmd.lambda !== undefined) w.lambda = this.config!.lambda = cmd.lambda;
-          if (cmd.gamma !== undefined) w.gamma = this.config!.gamma = cmd.gamma;
-          this.trainer!.setWeights(w); // warm: the next step uses them, h0 and Adam state are kept
-          return;
-        }
+        if (cmd.lambda !== undefined) this.config!.lambda = cmd.lambda;
+        if (cmd.gamma !== undefined) this.config!.gamma = cmd.gamma;
+        return this.applyWeights(cmd.lambda, cmd.gamma); // warm: h0 and Adam state are kept
       case 'setConfig':
         return this.setConfig(cmd.patch);
       case 'selectSample': {
@@ -138,13 +142,21 @@ export class Engine<T extends TeacherLike = TeacherLike> {
           const h0 = this.trainer ? Array.from(this.trainer.h0()) : null;
           if (!(await this.ensureBackend(cmd.backend, true))) return;
           if (this.config) this.config.backend = cmd.backend;
-          if (h0) this.rebuild(h0, false);
+          if (h0) await this.rebuild(h0, false);
         });
       case 'runReferenceCases':
         return this.suspend(async () => {
           if (!(await this.ensureBackend('auto', false))) return;
-          this.post(await runReferenceCases(this.deps, cmd, this.report!.backend, this.report!.canTrain));
+          this.post(await runReferenceCases(this.deps, cmd, this.report!.backend, this.host));
         });
+      case 'trainTeacher':
+      case 'checkTeacher':
+        return this.suspend(async () => {
+          if (!(await this.ensureBackend('auto', false))) return;
+          await (cmd.type === 'trainTeacher' ? this.teachers.train(cmd) : this.teachers.check(cmd));
+        });
+      case 'stopTeacher':
+        return this.teachers.stop(); // normally handled on arrival (see receive)
       case 'dispose':
         this.stepsLeft = 0;
         this.status = 'idle';
@@ -154,13 +166,22 @@ export class Engine<T extends TeacherLike = TeacherLike> {
         this.disposed = true;
         this.ep.close?.();
         return;
-      case 'trainTeacher':
-      case 'stopTeacher':
-      case 'checkTeacher': // wired in the next commit
-        return this.error('bad_command', `${cmd.type}: not available yet`, true, cmd.type);
       default:
         return assertNever(cmd, 'command');
     }
+  }
+
+  /** Runs `fn` where synchronous reads work: here, or on the host when this backend cannot. */
+  private readonly host = async <R>(fn: () => R | Promise<R>): Promise<R> =>
+    this.report?.syncReadback === false ? this.deps.onHost(fn) : fn();
+
+  /** Passes λ/γ to the trainer; γ stays 0 while the teacher cannot serve it (and the user is told again). */
+  private applyWeights(lambda: number | undefined, gamma: number | undefined): void {
+    const w: { lambda?: number; gamma?: number } = {};
+    if (lambda !== undefined) w.lambda = lambda;
+    if (gamma !== undefined) w.gamma = this.gammaBlock ? 0 : gamma;
+    this.trainer?.setWeights(w);
+    if (this.gammaBlock && gamma !== undefined && gamma > 0) this.warnGamma();
   }
 
   private async setConfig(patch: Partial<AwdConfig>): Promise<void> {
@@ -172,8 +193,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     if (effect === 'live' && !backendChanged) {
       this.config = next;
       const t = this.trainer;
-      if (t && (patch.lambda !== undefined || patch.gamma !== undefined))
-        t.setWeights({ lambda: next.lambda, gamma: next.gamma });
+      if (patch.lambda !== undefined || patch.gamma !== undefined) this.applyWeights(next.lambda, next.gamma);
       if (t && patch.lr !== undefined) t.setLr(next.lr);
       if (patch.epochs !== undefined) this.targetEpoch = next.epochs > 0 ? next.epochs : Infinity;
       return this.emitState();
@@ -182,7 +202,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       const h0 = !cold && this.trainer ? Array.from(this.trainer.h0()) : null;
       if (backendChanged && !(await this.ensureBackend(next.backend, true))) return;
       this.config = next;
-      this.rebuild(h0, cold);
+      await this.rebuild(h0, cold);
     });
   }
 
@@ -210,32 +230,22 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       if (this.config) this.setStatus('error');
       return false;
     }
-    const r = this.report;
-    this.post({
-      type: 'ready',
-      backend: r.backend,
-      requested: r.requested,
-      reason: r.reason,
-      tried: r.tried,
-      canTrain: r.canTrain,
-    });
+    const { backend, requested, reason, tried, canTrain } = this.report;
+    this.post({ type: 'ready', backend, requested, reason, tried, canTrain });
     return true;
   }
 
   /** (Re)creates teacher and trainer; `h0` warm-starts, `restart` resets step count and epochs. */
-  private rebuild(h0: number[] | null, restart: boolean): void {
+  private async rebuild(h0: number[] | null, restart: boolean): Promise<void> {
     const wasTraining = this.status === 'training';
     this.teardown();
     const cfg = this.config!;
-    if (this.report && !this.report.canTrain)
-      return this.fail(
-        'backend',
-        `training needs synchronous readback, which ${this.report.backend} lacks here; choose another backend`,
-      );
-    const built = buildModel(this.deps, this.artifacts!, this.data!, cfg, h0);
+    const built = await buildModel(this.deps, this.artifacts!, this.data!, cfg, h0, this.host);
     if (!built.ok) return this.fail(built.code, built.message);
+    const blockChanged = built.gammaBlock?.message !== this.gammaBlock?.message;
     this.teacher = built.teacher;
     this.trainer = built.trainer;
+    this.gammaBlock = built.gammaBlock;
     if (restart) {
       this.stepCount = 0;
       this.epochOffset = 0; // (a warm rebuild keeps the epochs counted so far: see teardown)
@@ -243,8 +253,14 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     }
     this.stepsLeft = 0;
     this.status = restart ? 'idle' : wasTraining ? 'training' : this.status === 'idle' ? 'idle' : 'paused';
-    this.emitState();
-    this.snapshot();
+    if (this.gammaBlock && (restart || blockChanged)) this.warnGamma();
+    this.emitState(this.gammaBlock?.message);
+    await this.snapshot();
+  }
+
+  private warnGamma(): void {
+    const b = this.gammaBlock!;
+    this.post({ type: 'warning', code: 'gamma_disabled', message: b.message, problems: b.problems });
   }
 
   private fail(code: ErrorCode, message: string): void {
@@ -295,23 +311,23 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   }
 
   private async loop(): Promise<void> {
-    this.progress.start(this.deps.now());
+    this.reporter.start();
     while (this.canStep()) {
-      this.stepOnce();
+      await this.stepOnce();
       await this.deps.yieldToEvents();
     }
-    this.flush();
+    await this.flush();
   }
 
-  private stepOnce(): void {
+  private async stepOnce(): Promise<void> {
     const t = this.trainer!;
     let rec: StepRecordLike;
     try {
-      rec = t.step();
+      rec = await t.stepAsync();
     } catch (e) {
       // model/train throws TrainingDiverged (h0 already restored); anything else is a real failure.
       if (e instanceof Error && e.name === 'TrainingDiverged') return this.diverged(e.message);
-      this.flush();
+      await this.flush();
       return this.fail('step_failed', `step ${this.stepCount + 1}: ${errText(e)}`);
     }
     if (!finite(rec))
@@ -319,28 +335,19 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     if (this.stepsLeft > 0) this.stepsLeft--;
     this.stepCount++;
     const { terms, total, gradNorm, lambda, gamma } = rec;
-    this.progress.add({
-      step: this.stepCount,
-      epoch: this.epoch(),
-      terms: { ...terms },
-      total,
-      gradNorm,
-      lambda,
-      gamma,
-    });
-    const now = this.deps.now();
-    if (this.progress.due(now)) this.emitProgress(now);
-    if (now - this.lastSnapshotT >= (this.deps.snapshotMs ?? 100)) this.snapshot(now);
+    const step = this.stepCount;
+    this.reporter.record({ step, epoch: this.epoch(), terms: { ...terms }, total, gradNorm, lambda, gamma });
+    if (this.reporter.snapshotDue()) await this.snapshot();
     if (this.status === 'training' && this.finished()) {
-      this.flush();
+      await this.flush();
       this.setStatus('idle', `finished ${this.epoch()} epochs`);
     }
   }
 
   /** The trainer has restored the last finite h0: stop and let the user lower lr, λ or γ (or reset). */
-  private diverged(why: string): void {
+  private async diverged(why: string): Promise<void> {
     this.stepsLeft = 0;
-    this.flush();
+    await this.flush();
     this.status = 'diverged';
     this.error(
       'diverged',
@@ -348,28 +355,16 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       true,
     );
     this.emitState();
-    this.snapshot();
+    await this.snapshot();
   }
 
-  private flush(): void {
-    this.emitProgress(this.deps.now());
-    if (this.trainer && this.lastSnapshotStep !== this.stepCount) this.snapshot();
+  private flush(): Promise<void> {
+    return this.reporter.flush(this.trainer, this.data, this.sample, this.stepCount, this.epoch());
   }
 
-  private emitProgress(now: number): void {
-    const ev = this.progress.take(now, this.stepCount, this.epoch());
-    if (ev) this.post(ev);
-  }
-
-  private snapshot(now = this.deps.now()): void {
-    if (!this.trainer || !this.data) return;
-    try {
-      this.post(buildSnapshot(this.deps, this.trainer, this.data, this.sample, this.stepCount));
-    } catch (e) {
-      this.error('internal', `snapshot: ${errText(e)}`, true);
-    }
-    this.lastSnapshotT = now;
-    this.lastSnapshotStep = this.stepCount;
+  private async snapshot(): Promise<void> {
+    if (this.trainer && this.data)
+      await this.reporter.snapshot(this.trainer, this.data, this.sample, this.stepCount);
   }
 
   private setStatus(status: TrainStatus, detail?: string): void {

@@ -11,7 +11,8 @@ export async function runReferenceCases<T extends TeacherLike>(
   deps: EngineDeps<T>,
   cmd: RunReferenceCasesCommand,
   backend: ActiveBackend,
-  canTrain: boolean,
+  /** Runs synchronous readers (the teacher's second-order probe) where they work. */
+  host: <R>(fn: () => R | Promise<R>) => Promise<R>,
 ): Promise<ReferenceResultEvent> {
   const t0 = deps.now();
   const teachers = new Map<string, T>();
@@ -28,7 +29,7 @@ export async function runReferenceCases<T extends TeacherLike>(
               `teacher '${c.teacher}' not provided (have: ${Object.keys(cmd.teachers).join(', ') || 'none'})`,
             );
           // Loading runs the teacher's second-order probe, which reads synchronously.
-          teacher = canTrain ? deps.loadTeacher(art) : await deps.onHost(() => deps.loadTeacher(art));
+          teacher = await host(() => deps.loadTeacher(art));
           teachers.set(c.teacher, teacher);
         }
         const r = await deps.evaluateLossCase(c, teacher);

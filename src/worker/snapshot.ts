@@ -7,13 +7,13 @@ import type { EngineDeps, TeacherLike, TrainerLike } from './types.ts';
 /** Cascade depth for phi/psi: (K−1)·2^7 samples, smooth enough on screen, decimated below. */
 const WAVEFUN_LEVEL = 7;
 
-export function buildSnapshot<T extends TeacherLike>(
+export async function buildSnapshot<T extends TeacherLike>(
   deps: EngineDeps<T>,
   trainer: TrainerLike,
   data: DataPayload,
   sample: number,
   step: number,
-): SnapshotEvent {
+): Promise<SnapshotEvent> {
   const max1d = deps.maxPoints1d ?? 1024;
   const maxSide = deps.maxSide2d ?? 128;
   const h0 = trainer.h0();
@@ -30,7 +30,8 @@ export function buildSnapshot<T extends TeacherLike>(
   } catch {
     /* empty arrays: the plot shows nothing rather than a crash */
   }
-  const c = deps.scoped(() => trainer.coefficients(sample));
+  // h0, g and the cascade are host values; only the sample's bands are read, asynchronously.
+  const c = await trainer.coefficientsAsync(sample);
   const coeffs: Float32Array[] = [];
   const attributions: Float32Array[] = [];
   const shapes: number[][] = [];

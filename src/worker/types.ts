@@ -2,7 +2,16 @@
 // backend choice, model construction) is injected, so the engine is unit-tested over a Node
 // MessageChannel with a fake clock and runs unchanged in a Worker or on the main thread.
 import type { AwdConfig, BackendChoice } from '../protocol/config.ts';
-import type { ActiveBackend, BackendTrial, TeacherArtifacts, Terms } from '../protocol/messages.ts';
+import type {
+  ActiveBackend,
+  BackendTrial,
+  TeacherArtifacts,
+  TeacherCheck,
+  TeacherEpochRecord,
+  TeacherMetricName,
+  Terms,
+  TrainTeacherCommand,
+} from '../protocol/messages.ts';
 import type { AwdLossCase } from '../protocol/reference.ts';
 
 export type { Endpoint } from '../protocol/endpoint.ts';
@@ -19,21 +28,28 @@ export interface StepRecordLike {
   gamma: number;
 }
 
-/** Structural subset of model/train's AwdTrainer, so tests can pass a fake. */
+/** One sample's bands, attributions and reconstruction (model/train's SampleCoefficients). */
+export interface CoefficientsLike {
+  coeffs: Float32Array[];
+  attributions: Float32Array[];
+  shapes: number[][];
+  recon: Float32Array;
+}
+
+/**
+ * Structural subset of model/train's AwdTrainer, so tests can pass a fake. Only the asynchronous reads:
+ * they work on every backend (WebGPU in a Worker has no trustworthy synchronous read).
+ */
 export interface TrainerLike {
-  step(): StepRecordLike;
+  stepAsync(): Promise<StepRecordLike>;
   readonly epoch: number;
   readonly stepsPerEpoch: number;
   setWeights(w: { lambda?: number; gamma?: number }): void;
   setLr(lr: number): void;
+  /** Host-side float64 copies: no tensor read. */
   h0(): Float64Array;
   g(): Float64Array;
-  coefficients(sample: number): {
-    coeffs: Float32Array[];
-    attributions: Float32Array[];
-    shapes: number[][];
-    recon: Float32Array;
-  };
+  coefficientsAsync(sample: number): Promise<CoefficientsLike>;
   dispose(): void;
 }
 
@@ -47,8 +63,29 @@ export interface BackendReport {
   requested: BackendChoice;
   reason: string;
   tried: BackendTrial[];
-  /** False when synchronous readback is broken (the trainer needs it); async work still runs. */
+  /** Always true now that training reads asynchronously (kept for the ReadyEvent). */
   canTrain: boolean;
+  /**
+   * False when dataSync cannot be trusted (WebGPU in a Worker): the few synchronous readers left — the
+   * teacher's second-order probe at load time and teacher training — then run on the host (cpu).
+   */
+  syncReadback: boolean;
+}
+
+/** A teacher loaded and checked: `teacher` is null when it cannot run (see TeacherCheck.ok). */
+export interface InspectedTeacher<T> {
+  teacher: T | null;
+  check: TeacherCheck;
+}
+
+/** What model/teacher's training gives back, as wire data (the engine adds the verdict and timing). */
+export interface TrainedTeacherResult {
+  artifacts: TeacherArtifacts;
+  metric: { name: TeacherMetricName; value: number };
+  history: TeacherEpochRecord[];
+  bestEpoch: number;
+  /** Per-sample input shape of the trained teacher (for its compatibility check). */
+  inputShape: number[];
 }
 
 export interface LossCaseResult {
@@ -64,9 +101,22 @@ export interface EngineDeps<T extends TeacherLike = TeacherLike> {
   /** Sets the tfjs backend (measuring when `auto`) and registers the second-order gradient fixes. */
   selectBackend(choice: BackendChoice): Promise<BackendReport>;
   loadTeacher(a: TeacherArtifacts): T;
+  /** Loads and checks a teacher for samples of `inputShape` (never throws: problems go in the check). */
+  inspectTeacher(a: TeacherArtifacts, inputShape: number[], target: number): InspectedTeacher<T>;
+  /** Trains a seeded teacher; `onEpoch` returning false stops after that epoch. Reads synchronously. */
+  trainTeacher(
+    cmd: TrainTeacherCommand,
+    hooks: { onEpoch(r: TeacherEpochRecord): boolean; yieldToEvents(): Promise<void> },
+  ): Promise<TrainedTeacherResult>;
   /** Runs `fn` where synchronous reads work (the cpu backend while the active one cannot read back). */
-  onHost<R>(fn: () => R): Promise<R>;
-  createTrainer(opts: { x: Float32Array; shape: number[]; teacher: T; config: AwdConfig }): TrainerLike;
+  onHost<R>(fn: () => R | Promise<R>): Promise<R>;
+  /** `teacher` null: no attribution term (the teacher is missing or cannot serve γ). */
+  createTrainer(opts: {
+    x: Float32Array;
+    shape: number[];
+    teacher: T | null;
+    config: AwdConfig;
+  }): TrainerLike;
   /** Cascade of a custom lowpass filter (display only). */
   wavefun(
     h0: Float64Array,
@@ -74,8 +124,6 @@ export interface EngineDeps<T extends TeacherLike = TeacherLike> {
   ): { phi: ArrayLike<number>; psi: ArrayLike<number>; x: ArrayLike<number> };
   /** Asynchronous: reads with `await data()`, which every backend supports (see lossCaseAsync.ts). */
   evaluateLossCase(c: AwdLossCase, teacher: T): Promise<LossCaseResult>;
-  /** Runs `fn` in a tfjs scope (tf.tidy) so intermediate tensors are freed. */
-  scoped<R>(fn: () => R): R;
   /** Throttle periods (ms); defaults 125 (progress, tfjs-layers' yieldEvery) and 100 (snapshot). */
   progressMs?: number;
   snapshotMs?: number;

@@ -7,5 +7,5 @@ export { TrainingDiverged } from './errors.ts';
 export { initialH0 } from './init.ts';
 export { mulberry32, normalSource, shuffleInPlace } from './rng.ts';
 export { AwdTrainer } from './trainer.ts';
-export type { AwdTrainerOptions, StepRecord } from './trainer.ts';
+export type { AwdTrainerOptions, SampleCoefficients, StepRecord } from './trainer.ts';
 export { highpassOf, perScale } from './views.ts';

@@ -35,6 +35,22 @@ export interface StepRecord {
   dist: number | null;
 }
 
+/** One sample's bands, attributions (zeros without a teacher) and reconstruction; see coefficients(). */
+export interface SampleCoefficients {
+  coeffs: Float32Array[];
+  attributions: Float32Array[];
+  shapes: number[][];
+  recon: Float32Array;
+}
+
+/** A step whose graph ran and whose two outputs are still to be read. */
+interface PendingStep {
+  epoch: number;
+  weights: LossWeights;
+  vals: tf.Tensor;
+  grad: tf.Tensor;
+}
+
 export interface AwdTrainerOptions {
   x: Float32Array;
   /** [N, L] or [N, H, W]. */
@@ -62,6 +78,7 @@ export class AwdTrainer {
   private readonly distEvery: number;
   private steps = 0;
   private disposed = false;
+  private pending = false;
 
   constructor(o: AwdTrainerOptions) {
     const { config, shape } = o;
@@ -128,7 +145,41 @@ export class AwdTrainer {
     return highpassOf(this.master);
   }
 
+  /** One step, reading the loss and gradient synchronously (Node, CLI, tests). */
   step(): StepRecord {
+    const p = this.launch();
+    try {
+      return this.complete(p, p.vals.dataSync(), p.grad.dataSync());
+    } finally {
+      tf.dispose([p.vals, p.grad]);
+    }
+  }
+
+  /**
+   * The same step with `await data()`: the only read every backend supports (tfjs's synchronous read
+   * returns zeros on WebGPU in a Worker). The graph runs at once; only the K + 9 numbers are awaited.
+   */
+  async stepAsync(): Promise<StepRecord> {
+    if (this.pending) throw new Error('AwdTrainer.stepAsync: the previous step has not finished');
+    this.pending = true;
+    try {
+      const p = this.launch();
+      let v: ArrayLike<number>;
+      let g: ArrayLike<number>;
+      try {
+        [v, g] = await Promise.all([p.vals.data(), p.grad.data()]);
+      } finally {
+        tf.dispose([p.vals, p.grad]);
+      }
+      this.alive(); // disposed while the read was in flight
+      return this.complete(p, v, g);
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  /** Builds the step's graph: the loss terms + total as one [9] tensor and d total / d h0. */
+  private launch(): PendingStep {
     this.alive();
     const batch = this.batches.next();
     const weights = this.weights;
@@ -145,10 +196,12 @@ export class AwdTrainer {
       const g = grads[this.h0Var.name]!;
       return { vals: termVec! as tf.Tensor, grad: g };
     });
-    const v = vals.dataSync();
-    const gr = Float64Array.from(grad.dataSync());
-    vals.dispose();
-    grad.dispose();
+    return { epoch: batch.epoch, weights, vals, grad };
+  }
+
+  /** Host side of a step (float64): divergence check, torch-exact Adam, the record. */
+  private complete(p: PendingStep, v: ArrayLike<number>, g: ArrayLike<number>): StepRecord {
+    const gr = Float64Array.from(g);
     const { terms, total } = unstackTerms(v);
     this.steps++;
     const bad = !Number.isFinite(total) ? 'the loss' : gr.every(Number.isFinite) ? null : 'the gradient';
@@ -163,13 +216,13 @@ export class AwdTrainer {
     const dist = this.distEvery > 0 && this.steps % this.distEvery === 0 ? this.distToInit() : null;
     return {
       step: this.steps,
-      epoch: batch.epoch,
+      epoch: p.epoch,
       terms,
       total,
       gradNorm: Math.sqrt(gradNorm),
       h0: this.master.slice(),
-      lambda: weights.l1wave,
-      gamma: weights.l1attr,
+      lambda: p.weights.l1wave,
+      gamma: p.weights.l1attr,
       dist,
     };
   }
@@ -205,44 +258,54 @@ export class AwdTrainer {
    * One sample's coefficients and attributions per scale in pywt order (1-D: [cA_J, cD_J, …, cD_1], each
    * [len]; 2-D: [cA_J] as [h, w], then each level's (cH, cV, cD) stacked as [3, h, w]), and Ψ⁻¹Ψx.
    */
-  coefficients(sample: number): {
-    coeffs: Float32Array[];
-    attributions: Float32Array[];
-    shapes: number[][];
-    recon: Float32Array;
-  } {
+  coefficients(sample: number): SampleCoefficients {
+    const t = this.coefficientTensors(sample);
+    try {
+      return this.assemble(
+        t,
+        t.tensors.map((x) => x.dataSync() as Float32Array),
+      );
+    } finally {
+      tf.dispose(t.tensors);
+    }
+  }
+
+  /** coefficients() with asynchronous reads (see stepAsync). */
+  async coefficientsAsync(sample: number): Promise<SampleCoefficients> {
+    const t = this.coefficientTensors(sample);
+    let values: Float32Array[];
+    try {
+      values = (await Promise.all(t.tensors.map((x) => x.data()))) as Float32Array[];
+    } finally {
+      tf.dispose(t.tensors);
+    }
+    return this.assemble(t, values);
+  }
+
+  /** The bands, then the attributions (when there are any), then the reconstruction, all kept. */
+  private coefficientTensors(sample: number): { tensors: tf.Tensor[]; bands: number; attributed: boolean } {
     this.alive();
     const N = this.X.shape[0];
     if (!Number.isInteger(sample) || sample < 0 || sample >= N)
       throw new Error(`coefficients: sample must be an integer in [0, ${N - 1}], got ${sample}`);
-    let bands: tf.Tensor[] = [];
-    let attrs: tf.Tensor[] | null = null;
-    let recon: tf.Tensor | null = null;
-    tf.tidy(() => {
+    return tf.tidy(() => {
       const xs = tf.slice(this.X, sample, 1);
       const r = awdLoss(
         this.h0Var,
         xs,
         this.lossOpts(this.weights, this.G && tf.slice(this.G, sample, 1)),
       ).standard();
-      bands = r.coeffs.map((t) => tf.keep(t));
-      attrs = r.attributions ? r.attributions.map((t) => tf.keep(t)) : null;
-      recon = tf.keep(r.recon);
+      const tensors = [...r.coeffs, ...(r.attributions ?? []), r.recon].map((t) => tf.keep(t));
+      return { tensors, bands: r.coeffs.length, attributed: r.attributions !== null };
     });
-    const read = (ts: tf.Tensor[]) => ts.map((t) => t.dataSync() as Float32Array);
-    const c = perScale(this.plan, read(bands));
-    const a = attrs
-      ? perScale(this.plan, read(attrs)).values
+  }
+
+  private assemble(t: { bands: number; attributed: boolean }, values: Float32Array[]): SampleCoefficients {
+    const c = perScale(this.plan, values.slice(0, t.bands));
+    const a = t.attributed
+      ? perScale(this.plan, values.slice(t.bands, 2 * t.bands)).values
       : c.values.map((v) => new Float32Array(v.length));
-    const rec = recon as tf.Tensor | null;
-    const out = {
-      coeffs: c.values,
-      attributions: a,
-      shapes: c.shapes,
-      recon: Float32Array.from(rec!.dataSync()),
-    };
-    tf.dispose([...bands, ...(attrs ?? []), rec!]);
-    return out;
+    return { coeffs: c.values, attributions: a, shapes: c.shapes, recon: Float32Array.from(values.at(-1)!) };
   }
 
   dispose(): void {

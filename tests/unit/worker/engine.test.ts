@@ -2,7 +2,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressRecord } from '../../../src/protocol/messages.ts';
-import { FakeTrainer, fakeDeps, harness, initCommand, is, N, type FakeClock, type Harness } from './fakes.ts';
+import {
+  FakeTeacher,
+  FakeTrainer,
+  fakeDeps,
+  fakeTeacherArtifacts,
+  harness,
+  initCommand,
+  is,
+  N,
+  type FakeClock,
+  type Harness,
+} from './fakes.ts';
 
 let clock: FakeClock;
 let h: Harness;
@@ -12,6 +23,7 @@ const allRecords = (hh: Harness): ProgressRecord[] => hh.of('progress').flatMap(
 beforeEach(() => {
   clock = { t: 1000 };
   FakeTrainer.created = [];
+  FakeTeacher.created = [];
 });
 afterEach(() => h?.close());
 
@@ -209,30 +221,72 @@ describe('engine: divergence and errors', () => {
     expect(h.of('error')).toHaveLength(1);
   });
 
-  it('a backend that cannot read back synchronously refuses to train, and says why', async () => {
+  it('a backend without synchronous readback trains (async reads); the teacher check runs on the host', async () => {
     const base = fakeDeps(clock);
+    let hostCalls = 0;
     h = harness({
       ...base,
-      selectBackend: async (c) => ({ ...(await base.selectBackend(c)), backend: 'webgpu', canTrain: false }),
+      selectBackend: async (c) => ({
+        ...(await base.selectBackend(c)),
+        backend: 'webgpu',
+        syncReadback: false,
+      }),
+      onHost: async (fn) => (hostCalls++, fn()),
     });
-    h.send(initCommand());
-    const e = await h.waitFor(is('error'));
-    expect(e).toMatchObject({ code: 'backend', recoverable: true });
-    expect(e.message).toContain('synchronous readback');
-    expect(h.of('ready')[0]!.canTrain).toBe(false);
-    expect(FakeTrainer.created).toHaveLength(0);
+    await ready();
+    expect(h.of('ready')[0]).toMatchObject({ backend: 'webgpu', canTrain: true });
+    expect(hostCalls).toBe(1);
+    h.send({ type: 'step', n: 3 });
+    await h.waitFor(is('snapshot', (e) => e.step === 3));
+    expect(h.of('error')).toEqual([]);
+    expect(FakeTrainer.created[0]!.teacher).not.toBeNull();
   });
 
-  it('an incompatible teacher is an error event, not a crash', async () => {
+  it('a teacher that cannot serve γ: training runs with γ = 0 and a warning says exactly why', async () => {
     h = harness(fakeDeps(clock));
     h.send({
-      ...initCommand(),
-      teacher: { modelJson: { bad: 'input shape [null, 7] ≠ data [16]' }, weightData: [] },
+      ...initCommand({ gamma: 1 }),
+      teacher: fakeTeacherArtifacts('Foo has no gradient of its gradient'),
     });
-    const e = await h.waitFor(is('error'));
-    expect(e).toMatchObject({ code: 'teacher', recoverable: true });
-    expect(e.message).toContain('input shape');
-    await h.waitFor(is('state', (s) => s.status === 'error'));
+    const w = await h.waitFor(is('warning'));
+    expect(w.code).toBe('gamma_disabled');
+    expect(w.message).toMatch(
+      /^γ forced to 0 \(1 was asked for\): fake runs, but cannot be differentiated twice/,
+    );
+    expect(w.message).toContain("layer 'fc1' (Fake): Foo has no gradient of its gradient");
+    expect(w.problems).toEqual([{ layer: 'fc1', op: 'Fake', reason: 'Foo has no gradient of its gradient' }]);
+    const st = await h.waitFor(is('state'));
+    expect(st).toMatchObject({ status: 'idle', detail: w.message });
+    await h.waitFor(is('snapshot'));
+    const t = FakeTrainer.created[0]!;
+    expect(t.teacher).toBeNull();
+    expect(t.config.gamma).toBe(0);
+    expect(FakeTeacher.created.every((x) => x.disposed)).toBe(true);
+    // Asking for γ again keeps it at 0 and repeats why; λ alone says nothing.
+    h.send({ type: 'setWeights', gamma: 0.5 });
+    h.send({ type: 'setWeights', lambda: 0.2 });
+    h.send({ type: 'step', n: 2 });
+    await h.waitFor(is('snapshot', (e) => e.step === 2));
+    expect(h.of('warning')).toHaveLength(2);
+    expect(t.weightCalls.map(([, x]) => x)).toEqual([{ gamma: 0 }, { lambda: 0.2 }]);
+    expect(allRecords(h).every((r) => r.gamma === 0)).toBe(true);
+    expect(h.of('error')).toEqual([]);
+  });
+
+  it('a teacher whose forward cannot run still trains (γ = 0); with γ = 0 asked the notice says so', async () => {
+    h = harness(fakeDeps(clock));
+    h.send({
+      ...initCommand({ gamma: 0 }),
+      teacher: { modelJson: { unusable: 'unknown layer class' }, weightData: [] },
+    });
+    const w = await h.waitFor(is('warning'));
+    expect(w.message).toBe(
+      "no attributions: fake cannot be used — layer 'fc1' (Fake): unknown layer class. AWD can still train with γ = 0 (no attribution term).",
+    );
+    await h.waitFor(is('snapshot'));
+    h.send({ type: 'step', n: 1 });
+    await h.waitFor(is('snapshot', (e) => e.step === 1));
+    expect(h.of('error')).toEqual([]);
   });
 });
 

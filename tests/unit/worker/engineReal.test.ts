@@ -28,7 +28,14 @@ const deps = {
   // Node has only cpu here (wasm needs its files served); the choice itself is tested in backends.test.ts.
   selectBackend: async (choice: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu') => {
     await tf.setBackend('cpu');
-    return { backend: 'cpu' as const, requested: choice, reason: 'cpu (Node)', tried: [], canTrain: true };
+    return {
+      backend: 'cpu' as const,
+      requested: choice,
+      reason: 'cpu (Node)',
+      tried: [],
+      canTrain: true,
+      syncReadback: true,
+    };
   },
 };
 
@@ -113,8 +120,8 @@ describe('engine with the real AWD model (cpu)', () => {
       });
   });
 
-  it('the backend probe runs a real AWD step on the synthetic teacher', () => {
-    const ms = probeAwdStep(
+  it('the backend probe runs a real AWD step on the synthetic teacher', async () => {
+    const ms = await probeAwdStep(
       { loadTeacher: deps.loadTeacher, createTrainer: deps.createTrainer, now: () => performance.now() },
       200,
     );

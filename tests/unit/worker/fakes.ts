@@ -8,9 +8,11 @@ import { DEFAULT_CONFIG, type AwdConfig } from '../../../src/protocol/config.ts'
 import type { Command, InitCommand, TeacherArtifacts, WorkerEvent } from '../../../src/protocol/messages.ts';
 import { transferList } from '../../../src/protocol/transfer.ts';
 import { createEngine, type Engine } from '../../../src/worker/engine.ts';
+import { verdictMessage } from '../../../src/worker/teacherCheck.ts';
 import type {
   EngineDeps,
   Endpoint,
+  InspectedTeacher,
   StepRecordLike,
   TeacherLike,
   TrainerLike,
@@ -36,15 +38,17 @@ export class FakeTrainer implements TrainerLike {
   weightCalls: [number, { lambda?: number; gamma?: number }][] = [];
   readonly stepsPerEpoch = 3;
   readonly config: AwdConfig;
+  readonly teacher: FakeTeacher | null;
   private readonly X: tf.Tensor2D;
   disposed = false;
 
   constructor(
-    o: { x: Float32Array; shape: number[]; config: AwdConfig },
+    o: { x: Float32Array; shape: number[]; config: AwdConfig; teacher: FakeTeacher | null },
     private readonly clock: FakeClock,
     private readonly msPerStep: number,
   ) {
     this.config = o.config;
+    this.teacher = o.teacher;
     this.lambda = o.config.lambda;
     this.gamma = o.config.gamma;
     this.lr = o.config.lr;
@@ -58,28 +62,31 @@ export class FakeTrainer implements TrainerLike {
     return Math.floor(this.steps / this.stepsPerEpoch);
   }
 
-  step(): StepRecordLike {
+  /** A real gradient step on ½‖h0 − 0.7‖² (+ λ‖h0‖₁), inside tidy and read with await data() like AwdTrainer. */
+  async stepAsync(): Promise<StepRecordLike> {
     this.clock.t += this.msPerStep;
-    this.steps++;
-    const before = this.h0Var.dataSync().slice();
-    // A real gradient step on ½‖h0 − 0.7‖² (+ λ‖h0‖₁), inside tidy like the real trainer.
-    const { loss, l1 } = tf.tidy(() => {
+    const step = ++this.steps;
+    const before = this.h0();
+    const [loss, l1] = tf.tidy(() => {
       const f = (h: tf.Tensor) =>
         tf.add(tf.mul(0.5, tf.sum(tf.square(tf.sub(h, 0.7)))), tf.mul(this.lambda, tf.sum(tf.abs(h))));
       const g = tf.grad(f)(this.h0Var);
       this.h0Var.assign(tf.sub(this.h0Var, tf.mul(this.lr, g)));
-      return { loss: f(this.h0Var).dataSync()[0]!, l1: tf.sum(tf.abs(this.h0Var)).dataSync()[0]! };
+      return [f(this.h0Var), tf.sum(tf.abs(this.h0Var))];
     });
-    if (this.nanAt.has(this.steps)) {
-      this.h0Var.assign(tf.tensor1d(before));
-      const e = new Error(`AWD training diverged at step ${this.steps}`);
+    const [lv, l1v] = await Promise.all([loss!.data(), l1!.data()]);
+    tf.dispose([loss!, l1!]);
+    if (this.nanAt.has(step)) {
+      this.h0Var.assign(tf.tensor1d(Float32Array.from(before)));
+      const e = new Error(`AWD training diverged at step ${step}`);
       e.name = 'TrainingDiverged';
       throw e;
     }
-    const terms = { rec: loss, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: l1, l1attr: l1 / 2 };
+    const l1n = l1v[0]!;
+    const terms = { rec: lv[0]!, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: l1n, l1attr: l1n / 2 };
     const total = terms.rec + this.lambda * terms.l1wave + this.gamma * terms.l1attr;
     return {
-      step: this.steps,
+      step,
       epoch: this.epoch,
       terms,
       total,
@@ -105,16 +112,21 @@ export class FakeTrainer implements TrainerLike {
     const h = this.h0();
     return h.map((_, k) => (k % 2 ? -1 : 1) * h[h.length - 1 - k]!);
   }
-  /** Deliberately leaves its intermediate tensors for the engine's scope (tf.tidy) to free. */
-  coefficients(sample: number) {
-    const row = tf.reshape(tf.slice(this.X, [sample, 0], [1, L]), [L]);
-    const c = tf.mul(row, tf.sum(this.h0Var));
-    const half = tf.slice(c, 0, L / 2);
+  async coefficientsAsync(sample: number) {
+    const [lo, hi, attr, row] = tf.tidy(() => {
+      const r = tf.reshape(tf.slice(this.X, [sample, 0], [1, L]), [L]);
+      const c = tf.mul(r, tf.sum(this.h0Var));
+      const half = tf.slice(c, 0, L / 2);
+      return [half, tf.slice(c, L / 2, L / 2), tf.abs(half), r];
+    });
+    const all = [lo!, hi!, attr!, row!];
+    const [a, b, c, d] = (await Promise.all(all.map((t) => t.data()))) as Float32Array[];
+    tf.dispose(all);
     return {
-      coeffs: [half.dataSync() as Float32Array, tf.slice(c, L / 2, L / 2).dataSync() as Float32Array],
-      attributions: [tf.abs(half).dataSync() as Float32Array, new Float32Array(L / 2)],
+      coeffs: [a!, b!],
+      attributions: [c!, new Float32Array(L / 2)],
       shapes: [[L / 2], [L / 2]],
-      recon: row.dataSync() as Float32Array,
+      recon: d!,
     };
   }
   dispose(): void {
@@ -124,16 +136,35 @@ export class FakeTrainer implements TrainerLike {
   }
 }
 
+/**
+ * modelJson.bad: a layer that cannot be differentiated twice (it runs, γ cannot be used);
+ * modelJson.unusable: the forward cannot run at all.
+ */
 export class FakeTeacher implements TeacherLike {
+  static created: FakeTeacher[] = [];
   compatibility = { ok: true, problems: [] as string[] };
   disposed = false;
   constructor(readonly artifacts: TeacherArtifacts) {
     const m = artifacts.modelJson as { bad?: string };
     if (m.bad) this.compatibility = { ok: false, problems: [m.bad] };
+    FakeTeacher.created.push(this);
   }
   dispose(): void {
     this.disposed = true;
   }
+}
+
+export function fakeInspect(a: TeacherArtifacts): InspectedTeacher<FakeTeacher> {
+  const m = a.modelJson as { bad?: string; unusable?: string };
+  const layers = [{ name: 'fc1', className: 'Dense', ok: !m.bad && !m.unusable }];
+  const problems = [m.unusable, m.bad].flatMap((r) => (r ? [{ layer: 'fc1', op: 'Fake', reason: r }] : []));
+  const teacher = m.unusable ? null : new FakeTeacher(a);
+  const ok = teacher !== null;
+  const canUseGamma = ok && !m.bad;
+  return {
+    teacher,
+    check: { ok, canUseGamma, layers, problems, message: verdictMessage(ok, canUseGamma, problems, 'fake') },
+  };
 }
 
 export function fakeTeacherArtifacts(bad?: string): TeacherArtifacts {
@@ -172,9 +203,12 @@ export function fakeDeps(
         reason: 'cpu (test)',
         tried: [{ backend: 'cpu', ok: true, msPerStep: 1 }],
         canTrain: true,
+        syncReadback: true,
       };
     },
     loadTeacher: (a) => new FakeTeacher(a),
+    inspectTeacher: fakeInspect,
+    trainTeacher: () => Promise.reject(new Error('not wired in this test')),
     onHost: async (fn) => fn(),
     createTrainer: (o) => new FakeTrainer(o, clock, msPerStep),
     wavefun: (h0) => ({
@@ -183,13 +217,6 @@ export function fakeDeps(
       x: Array.from(h0, (_, i) => i),
     }),
     evaluateLossCase: () => Promise.reject(new Error('not wired in this test')),
-    scoped: <R>(fn: () => R): R => {
-      let r!: R;
-      tf.tidy(() => {
-        r = fn();
-      });
-      return r;
-    },
     ...over,
   };
 }

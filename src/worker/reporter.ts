@@ -1,0 +1,67 @@
+// What the engine tells the UI about a run, and when: step records batched into `progress` events
+// (~125 ms apart) and display snapshots (~10 Hz, plus one at every stop), built with asynchronous reads.
+import type { DataPayload, ProgressRecord, WorkerEvent } from '../protocol/messages.ts';
+import { ProgressThrottle } from './progress.ts';
+import { buildSnapshot } from './snapshot.ts';
+import type { EngineDeps, TeacherLike, TrainerLike } from './types.ts';
+
+const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export class Reporter<T extends TeacherLike> {
+  private readonly progress: ProgressThrottle;
+  private lastSnapshotT = -Infinity;
+  private lastSnapshotStep = -1;
+
+  constructor(
+    private readonly deps: EngineDeps<T>,
+    private readonly post: (ev: WorkerEvent) => void,
+    private readonly onError: (message: string) => void,
+  ) {
+    this.progress = new ProgressThrottle(deps.progressMs ?? 125);
+  }
+
+  /** A training loop starts: steps per second are measured from here. */
+  start(): void {
+    this.progress.start(this.deps.now());
+  }
+
+  /** Adds one step's record; sends everything pending once the progress period has passed. */
+  record(r: ProgressRecord): void {
+    this.progress.add(r);
+    const now = this.deps.now();
+    if (this.progress.due(now)) this.sendProgress(r.step, r.epoch, now);
+  }
+
+  snapshotDue(): boolean {
+    return this.deps.now() - this.lastSnapshotT >= (this.deps.snapshotMs ?? 100);
+  }
+
+  sendProgress(step: number, epoch: number, now = this.deps.now()): void {
+    const ev = this.progress.take(now, step, epoch);
+    if (ev) this.post(ev);
+  }
+
+  /** Display data of `sample` at `step`; a failure is reported, never thrown (display only). */
+  async snapshot(trainer: TrainerLike, data: DataPayload, sample: number, step: number): Promise<void> {
+    const now = this.deps.now();
+    try {
+      this.post(await buildSnapshot(this.deps, trainer, data, sample, step));
+    } catch (e) {
+      this.onError(`snapshot: ${errText(e)}`);
+    }
+    this.lastSnapshotT = now;
+    this.lastSnapshotStep = step;
+  }
+
+  /** Pending records out, and a snapshot unless the last one already shows `step`. */
+  async flush(
+    trainer: TrainerLike | null,
+    data: DataPayload | null,
+    sample: number,
+    step: number,
+    epoch: number,
+  ) {
+    this.sendProgress(step, epoch);
+    if (trainer && data && this.lastSnapshotStep !== step) await this.snapshot(trainer, data, sample, step);
+  }
+}
