@@ -4,10 +4,21 @@ import react from '@vitejs/plugin-react';
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
+// fitsjs (the FITS header parser of src/core/io/fits.ts) is a CoffeeScript script that assigns
+// `this.astro`; bundled as an ES module its `this` is undefined. Run it with an object as `this` and
+// export that object (Node's CommonJS loader does the same for the unit tests).
+const fitsjsAsEsm = {
+  name: 'fitsjs-as-esm',
+  transform(code: string, id: string) {
+    if (!id.replace(/\\/g, '/').includes('/fitsjs/lib/fits.js')) return null;
+    return { code: `const ctx = {};\n(function () {\n${code}\n}).call(ctx);\nexport default ctx;\n`, map: null };
+  },
+};
+
 // Relative base so the built lab also works from a sub-path or file server.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), fitsjsAsEsm],
   // ES module workers: the training worker imports tfjs and the model as ESM (shared/ARCHITECTURE.md).
   worker: { format: 'es' },
   build: {
