@@ -2,17 +2,34 @@
 // main-thread fallback engine (src/worker), which it injects lazily so tfjs stays in the worker bundle.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createLab, openInitial } from './app/boot.ts';
+import { syncHash } from './app/hashSync.ts';
 import { WorkerClient } from './app/workerClient.ts';
 import { App } from './ui/App.tsx';
+import { LabContext } from './ui/LabContext.tsx';
+import { TOUR_KEY } from './ui/Tour.tsx';
+import './ui/styles.css';
 
 const client = new WorkerClient({
   fallback: () => import('./worker/mainThread.ts').then((m) => m.spawnMainThreadEngine()),
 });
-// Choose the backend at start-up, so the page can say which one runs and why.
-client.send({ type: 'setBackend', backend: 'auto' });
+
+function tourSeen(): boolean {
+  try {
+    return localStorage.getItem(TOUR_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+const lab = createLab({ client, hash: location.hash, tourSeen: tourSeen() });
+syncHash(lab);
+openInitial(lab);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App client={client} />
+    <LabContext.Provider value={lab}>
+      <App />
+    </LabContext.Provider>
   </StrictMode>,
 );

@@ -1,29 +1,38 @@
-// A minimal shell until the lab UI lands: what this is, which backend the worker chose and why, and the
-// way to check an installation against the reference numbers.
-import type { WorkerClient } from '../app/workerClient.ts';
-import { useWorkerReady } from './useWorkerReady.ts';
+// The lab page: header, first-visit hints, the controls column and the panels.
+import { AttributionsPanel } from './panels/AttributionsPanel.tsx';
+import { ControlsPanel } from './panels/ControlsPanel.tsx';
+import { DataPanel } from './panels/DataPanel.tsx';
+import { LossesPanel } from './panels/LossesPanel.tsx';
+import { TeacherPanel } from './panels/TeacherPanel.tsx';
+import { WaveletPanel } from './panels/WaveletPanel.tsx';
+import { Tour } from './Tour.tsx';
+import { useLab } from './LabContext.tsx';
 
-export function App({ client }: { client: WorkerClient }) {
-  const ready = useWorkerReady(client);
+export function App() {
+  const error = useLab((s) => s.training.error);
   return (
-    <main
-      style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 760, margin: '2rem auto', padding: '0 1rem' }}
-    >
-      <h1>AWD Lab</h1>
-      <p>Distil a trained neural network into an adaptive wavelet (AWD), in your browser.</p>
-      <p>
-        Backend: <strong data-testid="backend">{ready ? ready.backend : 'choosing…'}</strong>
-        {ready && (
-          <span data-testid="backend-reason" style={{ color: '#555' }}>
-            {' '}
-            — {ready.reason}
-            {client.mode === 'main-thread' ? ' (main thread: Web Workers unavailable)' : ''}
-          </span>
-        )}
-      </p>
-      <p>
+    <div className="lab">
+      <header className="lab-head">
+        <h1>AWD Lab</h1>
+        <p className="muted">Distil a trained neural network into an adaptive wavelet (AWD), in your browser. Your data never leaves this machine.</p>
         <a href="./verify.html">Verify installation</a>
-      </p>
-    </main>
+      </header>
+      <Tour />
+      {error && (
+        <p role="alert" className="error banner" data-testid="run-error">
+          {error}
+        </p>
+      )}
+      <div className="lab-body">
+        <ControlsPanel />
+        <main className="panels">
+          <DataPanel />
+          <TeacherPanel />
+          <WaveletPanel />
+          <AttributionsPanel />
+          <LossesPanel />
+        </main>
+      </div>
+    </div>
   );
 }

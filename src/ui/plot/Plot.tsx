@@ -1,0 +1,108 @@
+// The one Plotly wrapper (the only module that loads Plotly, lazily, so the first paint and the worker
+// start do not wait for 3 MB of plotting code). Figures come from the pure builders in ./figures;
+// drawing goes through ./scheduler so that redraws never pile up into a long main-thread task.
+// react-plotly.js is not used: it calls Plotly.react synchronously inside React's commit, which is
+// exactly the long task this wrapper exists to avoid.
+import type PlotlyApi from 'plotly.js-dist-min';
+import { useEffect, useRef, useState } from 'react';
+import type { Figure } from './figures/common.ts';
+import { cancelDraws, scheduleDraw } from './scheduler.ts';
+
+type Plotly = typeof PlotlyApi;
+let loading: Promise<Plotly> | null = null;
+let loaded: Plotly | null = null;
+
+export function loadPlotly(): Promise<Plotly> {
+  loading ??= import('plotly.js-dist-min').then((m) => (loaded = m.default));
+  return loading;
+}
+
+const CONFIG = {
+  displaylogo: false,
+  responsive: true,
+  // Everything stays on this machine: no "edit in Chart Studio" link; box/lasso selection has no use here.
+  showLink: false,
+  showSendToCloud: false,
+  modeBarButtonsToRemove: ['lasso2d', 'select2d', 'toImage'],
+};
+
+/** Finite numbers drawn (y values, or heatmap cells): what the tests read to know a plot has data. */
+export function countPoints(f: Figure): number {
+  let n = 0;
+  const count = (v: unknown): void => {
+    if (typeof v === 'number') n += Number.isFinite(v) ? 1 : 0;
+    else if (Array.isArray(v)) for (const x of v) count(x);
+  };
+  for (const t of f.data) {
+    if (t.visible === 'legendonly') continue;
+    count(t.z ?? t.y);
+  }
+  return n;
+}
+
+export interface PlotProps {
+  figure: Figure;
+  /** Accessible name and download file name ("wavelet taps"). */
+  label: string;
+  height?: number;
+  /** Redraw at most this often while data streams in. */
+  minIntervalMs?: number;
+}
+
+export function Plot({ figure, label, height = 220, minIntervalMs }: PlotProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = ref.current!;
+    let live = true;
+    void loadPlotly().then(
+      (P) => {
+        if (!live) return;
+        scheduleDraw(
+          el,
+          () => {
+            const layout = { ...figure.layout, height, autosize: true };
+            P.react(el, figure.data, layout, CONFIG).catch((e: unknown) => setError(String(e)));
+            el.dataset.points = String(countPoints(figure));
+            el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
+          },
+          minIntervalMs,
+        );
+      },
+      (e: unknown) => setError(`plotting library failed to load: ${String(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [figure, height, minIntervalMs]);
+
+  useEffect(() => {
+    const el = ref.current!;
+    return () => {
+      cancelDraws(el);
+      loaded?.purge(el);
+    };
+  }, []);
+
+  const download = (format: 'png' | 'svg') => {
+    const el = ref.current;
+    if (!el || !loaded) return;
+    void loaded.downloadImage(el, { format, filename: `awd-${label.replace(/\W+/g, '-')}` });
+  };
+
+  return (
+    <figure className="plot">
+      <div ref={ref} role="img" aria-label={label} className="plot-area" style={{ minHeight: height }} />
+      <figcaption className="plot-tools">
+        {error && <span role="alert">{error}</span>}
+        <button type="button" onClick={() => download('png')} aria-label={`Download ${label} as PNG`}>
+          PNG
+        </button>
+        <button type="button" onClick={() => download('svg')} aria-label={`Download ${label} as SVG`}>
+          SVG
+        </button>
+      </figcaption>
+    </figure>
+  );
+}

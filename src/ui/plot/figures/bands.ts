@@ -1,0 +1,95 @@
+// The Attributions panel: per-scale coefficients or TRIM attributions of the selected sample, in pywt
+// order ([cA_J, cD_J, …, cD_1]; 2-D details as (H, V, D) stacks), and the per-scale totals.
+import { arr, baseLayout, COLORS, grid, zRows, type Figure, type Trace } from './common.ts';
+
+export interface Bands {
+  values: readonly Float32Array[];
+  /** Shapes as sent (decimated) and before decimation: 1-D [n]; 2-D [h, w] then [3, h, w] per level. */
+  shapes: readonly number[][];
+  fullShapes: readonly number[][];
+}
+
+/** 'cA4', 'cD4', …, 'cD1' for J = 4. */
+export function bandNames(count: number): string[] {
+  const J = count - 1;
+  return Array.from({ length: count }, (_, i) => (i === 0 ? `cA${J}` : `cD${J - i + 1}`));
+}
+
+/** One strip per scale, stacked, all on the sample's time axis [0, L): coefficient i of a band of n sits at its centre. */
+export function bands1dFigure(b: Bands & { length: number }): Figure {
+  const rows = b.values.length;
+  const names = bandNames(rows);
+  const g = grid(rows, 1, 0.012, { showticklabels: true, zeroline: true, zerolinecolor: COLORS.grid, gridcolor: COLORS.grid });
+  const data: Trace[] = b.values.map((v, i) => {
+    const n = v.length;
+    const w = b.length / n;
+    const { xaxis, yaxis } = g.cell(i, 0);
+    return {
+      x: Array.from({ length: n }, (_, k) => (k + 0.5) * w),
+      y: arr(v),
+      width: w * 0.9,
+      type: 'bar',
+      name: names[i],
+      marker: { color: i === 0 ? COLORS.initial : COLORS.now },
+      xaxis,
+      yaxis,
+    };
+  });
+  const layout = baseLayout({ ...g.layout, margin: { l: 40, r: 8, t: 4, b: 28 }, bargap: 0 });
+  for (let i = 0; i < rows; i++) {
+    const sx = i === 0 ? '' : String(i + 1);
+    const ax = layout[`xaxis${sx}`] as Record<string, unknown>;
+    layout[`xaxis${sx}`] = { ...ax, range: [0, b.length], showticklabels: i === rows - 1, matches: i === 0 ? undefined : 'x' };
+    const ay = layout[`yaxis${sx}`] as Record<string, unknown>;
+    layout[`yaxis${sx}`] = { ...ay, title: { text: names[i], font: { size: 10 } }, nticks: 3, tickfont: { size: 9 } };
+  }
+  return { data, layout };
+}
+
+/** Grid of heatmaps: rows = levels J…1 (coarse on top), columns approximation | H | V | D. */
+export function bands2dFigure(b: Bands): Figure {
+  const levels = b.values.length - 1;
+  const g = grid(levels, 4, 0.015, { showticklabels: false, showgrid: false, zeroline: false, scaleanchor: undefined });
+  const data: Trace[] = [];
+  const heat = (z: number[][], r: number, c: number, name: string) => {
+    const { xaxis, yaxis } = g.cell(r, c);
+    data.push({ z, type: 'heatmap', name, colorscale: 'RdBu', zmid: 0, showscale: false, xaxis, yaxis, hovertemplate: `${name}<br>%{z:.3g}<extra></extra>` });
+  };
+  const [h0, w0] = b.shapes[0] as [number, number];
+  heat(zRows(b.values[0]!, h0, w0), 0, 0, `cA${levels}`);
+  for (let l = 1; l <= levels; l++) {
+    const [, h, w] = b.shapes[l] as [number, number, number];
+    ['H', 'V', 'D'].forEach((o, k) => heat(zRows(b.values[l]!, h, w, k * h * w), l - 1, k + 1, `c${o}${levels - l + 1}`));
+  }
+  const layout = baseLayout({ ...g.layout, margin: { l: 8, r: 8, t: 8, b: 8 } });
+  for (let i = 1; i <= levels * 4; i++) {
+    const s = i === 1 ? '' : String(i);
+    (layout[`yaxis${s}`] as Record<string, unknown>).autorange = 'reversed'; // image orientation: row 0 on top
+  }
+  return { data, layout };
+}
+
+/** Σ|value| per scale (2-D: a level's H, V and D together), the "where does the teacher look" summary. */
+export function scaleTotals(values: readonly Float32Array[]): number[] {
+  return values.map((v) => {
+    let s = 0;
+    for (const x of v) s += Math.abs(x);
+    return s;
+  });
+}
+
+export function scaleTotalsFigure(d: { values: readonly Float32Array[]; label: string }): Figure {
+  const totals = scaleTotals(d.values);
+  return {
+    data: [
+      {
+        x: bandNames(totals.length),
+        y: totals,
+        type: 'bar',
+        name: d.label,
+        marker: { color: totals.map((_, i) => (i === 0 ? COLORS.initial : COLORS.now)) },
+      },
+    ],
+    layout: baseLayout({ yaxis: { title: { text: `Σ|${d.label}|` }, rangemode: 'tozero' } }),
+  };
+}
