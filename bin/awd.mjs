@@ -4,9 +4,12 @@
 import { register } from 'node:module';
 import { register as registerTsx } from 'tsx/esm/api';
 
-// Only `awd reference` reaches the tf engine (awd_loss / awd_fit cases). src/cli may not pick a
-// backend (lint layer), so the launcher does it here, and no other command pays for tfjs.
-if (process.argv[2] === 'reference') {
+// Only these commands reach the tf engine (`reference`: the awd_loss / awd_fit cases; `fit`: training).
+// They get tfjs set up here, before any src/ module loads; the other commands, and --help, never pay
+// for it. (`fit` then picks cpu or wasm in src/cli/nodeBackend.ts.)
+const TF_COMMANDS = new Set(['reference', 'fit']);
+const [command, ...rest] = process.argv.slice(2);
+if (TF_COMMANDS.has(command) && !rest.includes('--help') && !rest.includes('-h')) {
   // @tensorflow/tfjs's Node bundle registers the CPU backend and every gradient on the shared
   // tfjs-core. src/model also imports tfjs-core/dist/register_all_gradients, an ESM-for-bundlers
   // file Node cannot resolve (directory imports): after the line above it is a no-op, so map it

@@ -4,6 +4,8 @@
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** stderr is a terminal: progress lines may be redrawn in place there (never in logs or pipes). */
+  readonly errIsTTY?: boolean;
 }
 
 export interface Command {

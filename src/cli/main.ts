@@ -2,19 +2,26 @@
 // (2: the user's mistake, 1: a failure or an internal error). bin/awd.mjs is the Node launcher.
 import type { CliIO, Command } from './command.ts';
 import { dwtCommand } from './commands/dwt.ts';
+import { fitCommand } from './commands/fit.ts';
 import { idwtCommand } from './commands/idwt.ts';
 import { referenceCommand } from './commands/reference.ts';
 import { wavefunCommand } from './commands/wavefun.ts';
 import { CliError, oneLine } from './errors.ts';
 
-export const COMMANDS: readonly Command[] = [dwtCommand, idwtCommand, wavefunCommand, referenceCommand];
+export const COMMANDS: readonly Command[] = [
+  dwtCommand,
+  idwtCommand,
+  wavefunCommand,
+  referenceCommand,
+  fitCommand,
+];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'Usage: awd <command> [options]',
     '',
-    'AWD Lab on the command line: the float64 wavelet core, exact to PyWavelets.',
+    'AWD Lab on the command line: the float64 wavelet core, exact to PyWavelets, and AWD training.',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
@@ -29,6 +36,7 @@ export function mainHelp(): string {
 export const nodeIO: CliIO = {
   out: (t) => void process.stdout.write(t),
   err: (t) => void process.stderr.write(t),
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 /** Runs the CLI; returns the exit code (never throws). */
