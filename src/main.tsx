@@ -2,8 +2,10 @@
 // main-thread fallback engine (src/worker), which it injects lazily so tfjs stays in the worker bundle.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createLab, openInitial } from './app/boot.ts';
+import { createLab, resumeOrOpen } from './app/boot.ts';
 import { syncHash } from './app/hashSync.ts';
+import { LabDb } from './app/persist/db.ts';
+import { persistLab } from './app/persist/persist.ts';
 import { WorkerClient } from './app/workerClient.ts';
 import { App } from './ui/App.tsx';
 import { LabContext } from './ui/LabContext.tsx';
@@ -22,9 +24,19 @@ function tourSeen(): boolean {
   }
 }
 
-const lab = createLab({ client, hash: location.hash, tourSeen: tourSeen() });
-syncHash(lab);
-openInitial(lab);
+const hash = location.hash;
+const lab = createLab({ client, hash, tourSeen: tourSeen() });
+const db = new LabDb();
+db.loadRun()
+  .catch((e: unknown) => {
+    console.warn(`AWD Lab: IndexedDB unavailable, starting fresh: ${String(e)}`);
+    return null;
+  })
+  .then((saved) => {
+    resumeOrOpen(lab, saved, hash);
+    syncHash(lab);
+    persistLab(lab, db);
+  });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -28,3 +28,22 @@ export function openInitial(lab: LabController): void {
     lab.openBuiltin(DEMO_DATASET_ID);
   }
 }
+
+/** What IndexedDB holds ({@link LabDb.loadRun}). */
+export type Saved = Parameters<LabController['resume']>[0];
+
+/**
+ * Resumes the saved lab unless the URL asks for something else: a link whose config differs from the
+ * saved run's starts that run fresh (a shared link must reproduce the run, not the receiver's state).
+ */
+export function resumeOrOpen(lab: LabController, saved: Saved | null, hash: string): 'resumed' | 'opened' {
+  const h = hashToConfig(hash);
+  const run = saved?.run;
+  const linkWins =
+    hash.replace(/^#/, '') !== '' &&
+    !!run &&
+    (JSON.stringify(h.config) !== JSON.stringify(run.session.config) || (h.datasetId !== null && h.datasetId !== run.activeId && h.datasetId.startsWith('builtin:')));
+  if (saved && !linkWins && lab.resume(saved)) return 'resumed';
+  openInitial(lab);
+  return 'opened';
+}

@@ -13,6 +13,7 @@ import { activeDataset, splitSets, takeRows, withDataset } from './store/dataSli
 import { initialResultsSlice } from './store/resultsSlice.ts';
 import type { LabDataset, LabState, SplitFractions, TeacherOptions } from './store/types.ts';
 import type { SessionExport } from './export/session.ts';
+import type { SavedRun, SavedTeacher } from './persist/db.ts';
 
 /** What the controller needs of src/app/workerClient.ts (a fake in unit tests). */
 export interface LabClient {
@@ -154,7 +155,7 @@ export class LabController {
     if (!d) return;
     this.stopRun();
     this.store.setState({
-      teacher: { ...this.s.teacher, status: 'training', source: 'imported', datasetId: d.id, artifacts, history: [], metric: null, verdict: null, error: null },
+      teacher: { ...this.s.teacher, status: 'checking', source: 'imported', datasetId: d.id, artifacts, history: [], metric: null, verdict: null, error: null },
     });
     this.client.send({ type: 'checkTeacher', teacher: artifacts, inputShape: d.shape.slice(1), target: this.s.config.target });
   }
@@ -184,9 +185,31 @@ export class LabController {
     const cmd: Command = { type: 'init', config: this.s.config, data: { x, shape: [train.length, ...d.shape.slice(1)] }, teacher: artifacts };
     const h0 = restore?.h0History.at(-1)?.h0 ?? null;
     if (h0) cmd.h0 = h0;
+    const sample = this.s.view.sample;
     this.client.send(cmd);
     this.running = true;
+    if (restore && sample > 0 && sample < train.length) this.client.send({ type: 'selectSample', index: sample });
     if (this.autoplay) this.client.send({ type: 'play' });
+  }
+
+  /**
+   * Continues a saved lab (a reload): its dataset (uploads come from IndexedDB, built-ins regenerate),
+   * split, teacher (re-checked by the worker, not retrained) and run. False if there is nothing to resume.
+   */
+  resume(saved: { run: SavedRun | null; teacher: SavedTeacher | null; uploads: LabDataset[] }): boolean {
+    const { run, teacher, uploads } = saved;
+    if (!run) return false;
+    const d = uploads.find((u) => u.id === run.activeId) ?? builtinById(run.activeId)?.make();
+    if (!d) return false;
+    this.autoplay = run.playing;
+    this.pendingSession = run.session;
+    this.store.setState({ datasets: uploads.filter((u) => u.id !== d.id), split: run.split, ...(d.source === 'builtin' ? { datasetId: d.id } : {}) });
+    this.store.setState({ ...withDataset(this.s, d), config: run.session.config, view: { ...this.s.view, sample: run.sample } });
+    if (teacher?.artifacts && teacher.datasetId === d.id) {
+      this.store.setState({ teacher: { ...teacher, status: 'checking', error: null } });
+      this.client.send({ type: 'checkTeacher', teacher: teacher.artifacts, inputShape: d.shape.slice(1), target: run.session.config.target });
+    } else if (d.y) this.trainTeacher();
+    return true;
   }
 
   play(): void {

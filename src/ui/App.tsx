@@ -28,9 +28,9 @@ export function App() {
         <main className="panels">
           <DataPanel />
           <TeacherPanel />
+          <LossesPanel />
           <WaveletPanel />
           <AttributionsPanel />
-          <LossesPanel />
         </main>
       </div>
     </div>

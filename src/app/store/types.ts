@@ -52,7 +52,7 @@ export interface DataSlice {
   busy: string | null;
 }
 
-export type TeacherStatus = 'none' | 'training' | 'ready' | 'error';
+export type TeacherStatus = 'none' | 'training' | 'checking' | 'ready' | 'error';
 export interface TeacherEpoch {
   epoch: number;
   trainLoss: number;

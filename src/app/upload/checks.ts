@@ -19,12 +19,16 @@ export function checkFileSize(name: string, bytes: number): void {
     throw new UploadError(`${name}: too large for memory (${(bytes / 2 ** 20).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`);
 }
 
-/** Shape [N, L] or [N, H, W]: enough samples, samples long enough for J levels, not too many values. */
-export function checkShape(name: string, shape: readonly number[], level: number): void {
-  const [n = 0, ...sample] = shape;
+export function checkValues(name: string, shape: readonly number[]): void {
   const values = shape.reduce((a, b) => a * b, 1);
   if (values > MAX_VALUES)
     throw new UploadError(`${name}: too large for memory (${shape.join('×')} = ${values.toLocaleString('en')} values; the limit is ${MAX_VALUES.toLocaleString('en')})`);
+}
+
+/** Shape [N, L] or [N, H, W]: enough samples, samples long enough for J levels, not too many values. */
+export function checkShape(name: string, shape: readonly number[], level: number): void {
+  const [n = 0, ...sample] = shape;
+  checkValues(name, shape);
   const side = Math.min(...sample);
   if (side < 2 ** level)
     throw new UploadError(

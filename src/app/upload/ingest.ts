@@ -7,7 +7,8 @@ import { baseName, parseLabeledTable, parseLabelsByName, windowSeries, type Labe
 import { parseTiff } from '../../core/io/tiff.ts';
 import type { ParsedArray } from '../../core/io/types.ts';
 import type { LabDataset } from '../store/types.ts';
-import { checkFileSize, checkShape, labelsToTargets, UploadError } from './checks.ts';
+import { npyDeclaredShape } from '../../core/io/npyHeader.ts';
+import { checkFileSize, checkShape, checkValues, labelsToTargets, UploadError } from './checks.ts';
 
 export interface IngestOptions {
   labelColumn: LabelColumn;
@@ -81,7 +82,10 @@ async function ingestTable(f: File, o: IngestOptions): Promise<LabDataset> {
 async function ingestArray(f: File, o: IngestOptions): Promise<LabDataset> {
   let p: ParsedArray;
   try {
-    p = parseArrayFile(f.name, new Uint8Array(await f.arrayBuffer()));
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    // Refuse an oversized array by its declared shape, before its values are allocated.
+    if (ext(f.name) === 'npy') checkValues(f.name, npyDeclaredShape(bytes).shape);
+    p = parseArrayFile(f.name, bytes);
   } catch (e) {
     throw reword(f.name, e);
   }

@@ -50,8 +50,9 @@ function pickLabel(header: string[] | null, first: string[], want: LabelColumn, 
   }
   const named = header?.findIndex((h) => LABEL_NAMES.test(h)) ?? -1;
   if (named >= 0) return named;
-  if (cols > 1 && !isNumeric(first[cols - 1]!)) return cols - 1;
-  if (cols > 1 && !isNumeric(first[0]!)) return 0;
+  const text = (c: string | undefined) => c !== undefined && c !== '' && !isNumeric(c);
+  if (cols > 1 && text(first[cols - 1])) return cols - 1;
+  if (cols > 1 && text(first[0])) return 0;
   return -1;
 }
 

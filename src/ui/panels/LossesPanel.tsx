@@ -28,7 +28,7 @@ export function LossesPanel() {
       view: { ...s.view, hiddenTerms: s.view.hiddenTerms.includes(name) ? s.view.hiddenTerms.filter((h) => h !== name) : [...s.view.hiddenTerms, name] },
     }));
   return (
-    <Panel title="Losses" id="losses">
+    <Panel title="Losses" id="losses" className="wide">
       <p className="counters" aria-live="off">
         <span data-testid="status">{status}</span> · step <strong data-testid="step">{step}</strong> · epoch {epoch} ·{' '}
         {sps.toFixed(1)} steps/s · total <strong data-testid="loss-total">{last ? fmt(last.total, 4) : '—'}</strong>

@@ -31,10 +31,10 @@ export function TeacherPanel() {
         <NumberField label="epochs" value={t.options.epochs} min={1} max={1000} integer onCommit={(epochs) => lab.setTeacherOptions({ epochs })} />
       </div>
       <div className="buttons">
-        <button type="button" disabled={!hasLabels || t.status === 'training'} onClick={() => lab.trainTeacher()}>
+        <button type="button" disabled={!hasLabels || t.status === 'training' || t.status === 'checking'} onClick={() => lab.trainTeacher()}>
           Train teacher
         </button>
-        <button type="button" disabled={t.status !== 'training' || t.source !== 'trained'} onClick={() => lab.stopTeacher()}>
+        <button type="button" disabled={t.status !== 'training'} onClick={() => lab.stopTeacher()}>
           Stop
         </button>
         <label className="file-button">
@@ -61,7 +61,7 @@ export function TeacherPanel() {
         </button>
       </div>
       <p data-testid="teacher-status">
-        <strong>{t.status === 'training' ? (t.source === 'imported' ? 'checking…' : 'training…') : t.status}</strong>
+        <strong>{t.status === 'training' ? 'training…' : t.status === 'checking' ? 'checking…' : t.status}</strong>
         {t.source && ` (${t.source})`}
         {t.history.length > 0 && ` · epoch ${t.history.at(-1)!.epoch} · val loss ${fmt(t.history.at(-1)!.valLoss)}`}
         {t.metric && (

@@ -5,7 +5,7 @@
 // exactly the long task this wrapper exists to avoid.
 import type PlotlyApi from 'plotly.js-dist-min';
 import { useEffect, useRef, useState } from 'react';
-import type { Figure } from './figures/common.ts';
+import { countPoints, type Figure } from './figures/common.ts';
 import { cancelDraws, scheduleDraw } from './scheduler.ts';
 
 type Plotly = typeof PlotlyApi;
@@ -25,20 +25,6 @@ const CONFIG = {
   showSendToCloud: false,
   modeBarButtonsToRemove: ['lasso2d', 'select2d', 'toImage'],
 };
-
-/** Finite numbers drawn (y values, or heatmap cells): what the tests read to know a plot has data. */
-export function countPoints(f: Figure): number {
-  let n = 0;
-  const count = (v: unknown): void => {
-    if (typeof v === 'number') n += Number.isFinite(v) ? 1 : 0;
-    else if (Array.isArray(v)) for (const x of v) count(x);
-  };
-  for (const t of f.data) {
-    if (t.visible === 'legendonly') continue;
-    count(t.z ?? t.y);
-  }
-  return n;
-}
 
 export interface PlotProps {
   figure: Figure;

@@ -129,3 +129,17 @@ export function fmt(v: number, digits = 3): string {
   const a = Math.abs(v);
   return a !== 0 && (a < 1e-3 || a >= 1e4) ? v.toExponential(digits - 1) : v.toPrecision(digits);
 }
+
+/** Finite numbers drawn (y values, or heatmap cells): what the tests read to know a plot has data. */
+export function countPoints(f: Figure): number {
+  let n = 0;
+  const count = (v: unknown): void => {
+    if (typeof v === 'number') n += Number.isFinite(v) ? 1 : 0;
+    else if (Array.isArray(v)) for (const x of v) count(x);
+  };
+  for (const t of f.data) {
+    if (t.visible === 'legendonly') continue;
+    count(t.z ?? t.y);
+  }
+  return n;
+}

@@ -1,0 +1,48 @@
+// The lab's IndexedDB (through Dexie): uploaded datasets, the teacher (model.json + weights) and the
+// run (a session export plus what the page showed), so a reload comes back where it was. Built-in
+// datasets are not stored: they regenerate from their seed.
+import { Dexie, type Table } from 'dexie';
+import type { SessionExport } from '../export/session.ts';
+import type { LabDataset, SplitFractions, TeacherSlice } from '../store/types.ts';
+
+export type SavedTeacher = Omit<TeacherSlice['teacher'], 'status' | 'error'>;
+
+export interface SavedRun {
+  activeId: string;
+  split: SplitFractions;
+  sample: number;
+  /** Whether training was running: a reload resumes it. */
+  playing: boolean;
+  session: SessionExport;
+}
+
+interface Row<T> {
+  key: string;
+  value: T;
+}
+
+export class LabDb extends Dexie {
+  datasets!: Table<LabDataset, string>;
+  state!: Table<Row<unknown>, string>;
+
+  constructor(name = 'awd-lab') {
+    super(name);
+    this.version(1).stores({ datasets: 'id', state: 'key' });
+  }
+
+  async saveRun(run: SavedRun, teacher: SavedTeacher | null): Promise<void> {
+    await this.transaction('rw', this.state, async () => {
+      await this.state.put({ key: 'run', value: run });
+      if (teacher) await this.state.put({ key: 'teacher', value: teacher });
+    });
+  }
+
+  async loadRun(): Promise<{ run: SavedRun | null; teacher: SavedTeacher | null; uploads: LabDataset[] }> {
+    const [run, teacher, uploads] = await Promise.all([this.state.get('run'), this.state.get('teacher'), this.datasets.toArray()]);
+    return { run: (run?.value as SavedRun) ?? null, teacher: (teacher?.value as SavedTeacher) ?? null, uploads };
+  }
+
+  async saveDataset(d: LabDataset): Promise<void> {
+    if (d.source === 'upload') await this.datasets.put(d);
+  }
+}

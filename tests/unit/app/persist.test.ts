@@ -1,0 +1,47 @@
+// IndexedDB persistence (Dexie over fake-indexeddb): typed arrays and the run survive a "reload".
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { LabController, type LabClient } from '../../../src/app/lab.ts';
+import { LabDb } from '../../../src/app/persist/db.ts';
+import { persistLab } from '../../../src/app/persist/persist.ts';
+import { createLabStore } from '../../../src/app/store/index.ts';
+import type { LabDataset } from '../../../src/app/store/types.ts';
+
+const client: LabClient = { send: () => {}, subscribe: () => () => {}, mode: 'worker' };
+const upload: LabDataset = { id: 'upload:x', name: 'x.csv', source: 'upload', description: 'd', kind: '1d', x: Float32Array.from({ length: 64 * 4 }, (_, i) => i / 7), shape: [4, 64], y: Float32Array.from([1, 2, 3, 4]), targetName: 'y', task: 'regression', classes: [] };
+
+describe('persistence', () => {
+  test('uploads, teacher and run are written (debounced) and read back intact', async () => {
+    const db = new LabDb(`t-${Math.random()}`);
+    const lab = new LabController(createLabStore(), client);
+    const stop = persistLab(lab, db, 10);
+    const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
+    const weights = new Float32Array([1, 2, 3]).buffer;
+    lab.store.setState((s) => ({
+      datasets: [upload],
+      activeId: upload.id,
+      teacher: { ...s.teacher, status: 'ready', source: 'trained', datasetId: upload.id, artifacts: { modelJson: { a: 1 }, weightData: [weights] }, metric: { name: 'r2', value: 0.5 } },
+      training: { ...s.training, status: 'training', step: 3, records: [{ step: 3, epoch: 0, terms, total: 1, gradNorm: 0, lambda: 0, gamma: 0 }] },
+      results: { ...s.results, h0History: [{ step: 3, h0: [0.1, 0.2] }] },
+    }));
+    await new Promise((r) => setTimeout(r, 100));
+    stop();
+    const back = await new LabDb(db.name).loadRun();
+    expect(back.uploads).toHaveLength(1);
+    expect(back.uploads[0]!.x).toBeInstanceOf(Float32Array);
+    expect(Array.from(back.uploads[0]!.x)).toEqual(Array.from(upload.x));
+    expect(back.run).toMatchObject({ activeId: upload.id, playing: true, session: { step: 3, h0History: [{ step: 3, h0: [0.1, 0.2] }] } });
+    expect(back.teacher!.metric).toEqual({ name: 'r2', value: 0.5 });
+    expect(new Float32Array(back.teacher!.artifacts!.weightData[0]!)).toEqual(new Float32Array([1, 2, 3]));
+  });
+
+  test('nothing is written before the run has a step', async () => {
+    const db = new LabDb(`t-${Math.random()}`);
+    const lab = new LabController(createLabStore(), client);
+    const stop = persistLab(lab, db, 5);
+    lab.store.setState({ activeId: 'builtin:simulation-db5' });
+    await new Promise((r) => setTimeout(r, 50));
+    stop();
+    expect((await db.loadRun()).run).toBeNull();
+  });
+});
