@@ -95,10 +95,12 @@ export function trimAttributions(
     );
   // The residual is fixed by the full coefficients, so the IG path runs from r (≈ 0: coefficient
   // baseline 0) to x. awave's literal form recomputes it per α, making every point x (IG = ixg).
-  const xhat = nat.fromNative(nat.inverse(coeffs));
+  // Built only where used: saliency and input×gradient with the exact gradient never need Ψ⁻¹c, and
+  // an unused inverse still costs its forward pass (a third of a 2-D step's transform work on wasm).
+  const xhat = () => nat.fromNative(nat.inverse(coeffs));
   let grads: tf.Tensor[];
   if (opts.residualGradient === 'awave') {
-    const res = stopGradient(tf.sub(x, xhat));
+    const res = stopGradient(tf.sub(x, xhat()));
     const resAll =
       M === 1
         ? res
@@ -113,7 +115,8 @@ export function trimAttributions(
     grads = M === 1 ? g : g.map((gb) => pathMean(gb, nat.batchAxis));
   } else {
     // x_k = α·x̂ + (x − x̂): only α < 1 points move with h0 (through x̂).
-    const pts = alphas.map((a) => (a === 1 ? x : tf.sub(x, tf.mul(xhat, 1 - a))));
+    const xh = alphas.some((a) => a !== 1) ? xhat() : null;
+    const pts = alphas.map((a) => (a === 1 ? x : tf.sub(x, tf.mul(xh!, 1 - a))));
     const gx = M === 1 ? (opts.inputGrad ?? tf.grad(F)(x)) : pathMean(tf.grad(F)(tf.concat(pts, 0)), 0);
     // Pulled back by Ψ⁻¹ᵀ(h0), written out as matMuls: differentiable in h0 through the synthesis matrices.
     grads = nat.inverseAdjoint(nat.toNative(gx));

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TrainMode } from '../../protocol/config.ts';
 import type { BoundTransform, NativeOps, TransformPlan } from './plan.ts';
 import { axisSelectors, levelMatrices } from './selectors.ts';
+import { ensureFastWasmKernels } from './wasmKernels.ts';
 import type { AxisSelectors } from './selectors.ts';
 
 export function plan1d(length: number, K: number, mode: TrainMode, level: number): TransformPlan {
@@ -20,6 +21,7 @@ export function plan1d(length: number, K: number, mode: TrainMode, level: number
   const bandScale = bandShapes.map((_, i) => i);
 
   const bind = (h0: tf.Tensor1D): BoundTransform => {
+    ensureFastWasmKernels();
     const row = tf.reshape(h0, [1, K]) as tf.Tensor2D;
     const mats = levels.map((s) => levelMatrices(row, s));
 

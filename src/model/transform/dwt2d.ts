@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TrainMode } from '../../protocol/config.ts';
 import type { BoundTransform, NativeOps, TransformPlan } from './plan.ts';
 import { axisSelectors, levelMatrices } from './selectors.ts';
+import { ensureFastWasmKernels } from './wasmKernels.ts';
 import type { AxisSelectors, LevelMatrices } from './selectors.ts';
 
 type T3 = [number, number, number];
@@ -54,6 +55,7 @@ export function plan2d(
     }
 
   const bind = (h0: tf.Tensor1D): BoundTransform => {
+    ensureFastWasmKernels();
     const row = tf.reshape(h0, [1, K]) as tf.Tensor2D;
     const MH: LevelMatrices[] = rows.map((s) => levelMatrices(row, s));
     const MW: LevelMatrices[] = cols.map((s) => levelMatrices(row, s));

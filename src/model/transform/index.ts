@@ -4,3 +4,4 @@ export { plan2d } from './dwt2d.ts';
 export { axisSelectors, bankOfH0, clearSelectorCache, levelMatrices } from './selectors.ts';
 export type { AxisSelectors, LevelMatrices } from './selectors.ts';
 export { createPlan } from './createPlan.ts';
+export { ensureFastWasmKernels } from './wasmKernels.ts';
