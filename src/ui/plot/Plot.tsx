@@ -38,10 +38,22 @@ export interface PlotProps {
 export function Plot({ figure, label, height = 220, minIntervalMs }: PlotProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
+  // Plots scrolled out of view are not redrawn while data streams in; they catch up when they return.
+  const [visible, setVisible] = useState(true);
+
+  useEffect(() => {
+    const el = ref.current!;
+    if (typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((es) => setVisible(es.some((e) => e.isIntersecting)), { rootMargin: '150px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
 
   useEffect(() => {
     const el = ref.current!;
     let live = true;
+    // The first draw always happens (so every plot has content); later ones only while visible.
+    if (!visible && el.dataset.draws) return;
     void loadPlotly().then(
       (P) => {
         if (!live) return;
@@ -49,7 +61,10 @@ export function Plot({ figure, label, height = 220, minIntervalMs }: PlotProps) 
           el,
           () => {
             const layout = { ...figure.layout, height, autosize: true };
+            const t0 = performance.now();
             P.react(el, figure.data, layout, CONFIG).catch((e: unknown) => setError(String(e)));
+            // Draw time, for diagnostics and the performance tests.
+            el.dataset.ms = (performance.now() - t0).toFixed(1);
             el.dataset.points = String(countPoints(figure));
             el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
           },
@@ -61,7 +76,7 @@ export function Plot({ figure, label, height = 220, minIntervalMs }: PlotProps) 
     return () => {
       live = false;
     };
-  }, [figure, height, minIntervalMs]);
+  }, [figure, height, minIntervalMs, visible]);
 
   useEffect(() => {
     const el = ref.current!;
@@ -79,7 +94,7 @@ export function Plot({ figure, label, height = 220, minIntervalMs }: PlotProps) 
 
   return (
     <figure className="plot">
-      <div ref={ref} role="img" aria-label={label} className="plot-area" style={{ minHeight: height }} />
+      <div ref={ref} role="img" aria-label={label} className="plot-area" style={{ height }} />
       <figcaption className="plot-tools">
         {error && <span role="alert">{error}</span>}
         <button type="button" onClick={() => download('png')} aria-label={`Download ${label} as PNG`}>

@@ -1,8 +1,10 @@
-// Draw scheduling for every plot on the page. Plotly.react is synchronous work on the main thread, and a
-// dozen plots redrawn in one React commit would be one long task; instead each plot queues its latest
-// figure here and the pump draws them one after another in separate macrotasks, stopping a batch after
-// a few milliseconds. Each plot redraws at most every `minIntervalMs` (≈6 Hz): newer figures replace
-// older queued ones, so a slow frame never builds a backlog.
+// Draw scheduling for every plot on the page. Plotly.react is synchronous main-thread work, and a dozen
+// plots redrawn in one React commit would be one long task; instead each plot queues its latest figure
+// here and the pump draws them one per task, at background priority where the browser supports it
+// (scheduler.postTask), so input and the worker's messages always go first. Each plot redraws at most
+// every `minIntervalMs`, and never more often than its own measured cost allows (an 80 ms heatmap grid
+// redraws at most every 80 ms × 2 × plots): drawing can never take the main thread over. Newer
+// figures replace queued ones, so a slow moment never builds a backlog.
 
 type Job = () => void;
 
@@ -10,52 +12,62 @@ interface Entry {
   job: Job;
   last: number;
   minIntervalMs: number;
+  /** Moving average of this plot's draw time (ms). */
+  cost: number;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-const BUDGET_MS = 8;
+/** All plots together may use about half the main thread: each at most 1/(2·plots) of it. */
+const costFactor = () => Math.max(6, 2 * entries.size);
 const entries = new Map<object, Entry>();
 const ready: object[] = [];
 let pumping = false;
+
+interface PostTask {
+  postTask(cb: () => void, o: { priority: 'background' | 'user-visible' }): Promise<unknown>;
+}
+const sched = (globalThis as unknown as { scheduler?: PostTask }).scheduler;
 const channel = typeof MessageChannel !== 'undefined' ? new MessageChannel() : null;
 
 function post(): void {
   if (pumping) return;
   pumping = true;
-  if (channel) channel.port2.postMessage(null);
+  if (sched?.postTask) void sched.postTask(pump, { priority: 'background' });
+  else if (channel) channel.port2.postMessage(null);
   else setTimeout(pump, 0);
 }
 
+/** Draws one plot, then yields (one Plotly.react per task keeps each task as short as one draw). */
 function pump(): void {
   pumping = false;
-  const t0 = performance.now();
-  while (ready.length) {
-    const key = ready.shift()!;
-    const e = entries.get(key);
-    if (!e) continue;
-    const job = e.job;
-    e.last = performance.now();
-    job();
-    if (performance.now() - t0 > BUDGET_MS) break;
+  const key = ready.shift();
+  const e = key && entries.get(key);
+  if (e) {
+    const t0 = performance.now();
+    e.job();
+    const t1 = performance.now();
+    e.cost = e.cost === 0 ? t1 - t0 : 0.7 * e.cost + 0.3 * (t1 - t0);
+    e.last = t1;
   }
   if (ready.length) post();
 }
 if (channel) channel.port1.onmessage = pump;
 
 /** Queues `job` as the next draw of `key`; replaces a draw of `key` that has not run yet. */
-export function scheduleDraw(key: object, job: Job, minIntervalMs = 160): void {
+export function scheduleDraw(key: object, job: Job, minIntervalMs = 200): void {
   let e = entries.get(key);
   if (!e) {
-    e = { job, last: -Infinity, minIntervalMs, timer: null };
+    e = { job, last: -Infinity, minIntervalMs, cost: 0, timer: null };
     entries.set(key, e);
   }
   e.job = job;
   e.minIntervalMs = minIntervalMs;
   if (ready.includes(key) || e.timer) return;
-  const wait = e.last + e.minIntervalMs - performance.now();
+  const wait = e.last + Math.max(e.minIntervalMs, e.cost * costFactor()) - performance.now();
   if (wait > 0) {
-    e.timer = setTimeout(() => {
-      e.timer = null;
+    const entry = e;
+    entry.timer = setTimeout(() => {
+      entry.timer = null;
       ready.push(key);
       post();
     }, wait);

@@ -34,12 +34,15 @@ describe('wavelet figures', () => {
     expect((fig.data[0]!.y as number[])[0]).toBeCloseTo(2, 10); // lowpass: |H(0)|² = (Σh)² = 2
   });
 
-  test('taps: stems of h0 and g = (−1)^k h0[K−1−k], with the initial filter in grey when given', () => {
+  test('taps: stems of h0 and g = (−1)^k h0[K−1−k] side by side on one axis, the initial filter in grey when given', () => {
     const s = stemXY([1, -2]);
     expect(s).toEqual({ x: [0, 0, null, 1, 1, null], y: [0, 1, null, 0, -2, null] });
     const fig = tapsFigure({ h0: db4, initialH0: null });
-    const gTaps = fig.data.find((t) => t.name === 'g taps')!.y as number[];
-    gTaps.forEach((v, k) => expect(v).toBeCloseTo((k % 2 ? -1 : 1) * db4[db4.length - 1 - k]!, 15));
+    const g = fig.data.find((t) => t.name === 'g taps')!;
+    (g.y as number[]).forEach((v, k) => expect(v).toBeCloseTo((k % 2 ? -1 : 1) * db4[db4.length - 1 - k]!, 15));
+    const hx = fig.data.find((t) => t.name === 'h0 taps')!.x as number[];
+    expect(Math.min(...(g.x as number[]))).toBeGreaterThan(Math.max(...hx)); // g after h0, not on top of it
+    expect(fig.data.every((t) => t.xaxis === undefined)).toBe(true);
     expect(tapsFigure({ h0: db4, initialH0: db4 }).data.filter((t) => String(t.name).includes('initial'))).toHaveLength(2);
   });
 
@@ -88,13 +91,17 @@ describe('loss figures', () => {
 
 describe('band figures', () => {
   test('1-D: one strip per scale, coefficients centred on the time axis of the sample', () => {
-    const values = [new Float32Array([1, 2]), new Float32Array([3, 4]), new Float32Array([5, 6, 7, 8])];
+    const values = [new Float32Array([1, 2]), new Float32Array([3, -4]), new Float32Array([5, 6, 7, 8])];
     const fig = bands1dFigure({ values, shapes: [[2], [2], [4]], fullShapes: [[2], [2], [4]], length: 8 });
     expect(bandNames(3)).toEqual(['cA2', 'cD2', 'cD1']);
     expect(fig.data.map((t) => t.name)).toEqual(['cA2', 'cD2', 'cD1']);
     expect(fig.data[0]!.x).toEqual([2, 6]);
     expect(fig.data[2]!.x).toEqual([1, 3, 5, 7]);
-    expect(new Set(fig.data.map((t) => t.yaxis)).size).toBe(3);
+    // Strips stacked at 0, −1, −2, each scaled to ±0.45 by its largest |value|; hover keeps the real values.
+    expect(fig.data.map((t) => t.base)).toEqual([0, -1, -2]);
+    expect(fig.data[1]!.y).toEqual([0.3375, -0.45]);
+    expect(fig.data[1]!.customdata).toEqual([3, -4]);
+    expect((fig.layout.yaxis as { ticktext: string[] }).ticktext).toEqual(['cA2', 'cD2', 'cD1']);
     expect(countPoints(fig)).toBe(8);
   });
 
@@ -123,6 +130,7 @@ describe('band figures', () => {
 describe('sample figures', () => {
   test('reconstruction residual = input − reconstruction (1-D lines, 2-D heatmaps)', () => {
     const f1 = reconFigure({ x: new Float32Array([1, 2, 3]), recon: new Float32Array([1, 1.5, 3]), shape: [3] });
+    expect(f1.data.map((t) => t.name)).toEqual(['input', 'reconstruction', 'residual']);
     expect(f1.data[2]!.y).toEqual([0, 0.5, 0]);
     const f2 = reconFigure({ x: new Float32Array([1, 2, 3, 4]), recon: new Float32Array([0, 2, 3, 4]), shape: [2, 2] });
     expect(f2.data[2]!.z).toEqual([[1, 0], [0, 0]]);

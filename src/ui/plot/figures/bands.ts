@@ -15,35 +15,44 @@ export function bandNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => (i === 0 ? `cA${J}` : `cD${J - i + 1}`));
 }
 
-/** One strip per scale, stacked, all on the sample's time axis [0, L): coefficient i of a band of n sits at its centre. */
+/**
+ * One strip per scale, stacked top (cA_J) to bottom (cD_1) on ONE pair of axes (subplots would each cost
+ * their own tick layout on every redraw), all on the sample's time axis [0, L): coefficient k of a band
+ * of n sits at its centre (k + ½)·L/n. Each strip is scaled to its own largest |value| (hover shows the
+ * real value); the per-scale totals figure compares magnitudes across scales.
+ */
 export function bands1dFigure(b: Bands & { length: number }): Figure {
-  const rows = b.values.length;
-  const names = bandNames(rows);
-  const g = grid(rows, 1, 0.012, { showticklabels: true, zeroline: true, zerolinecolor: COLORS.grid, gridcolor: COLORS.grid });
+  const names = bandNames(b.values.length);
   const data: Trace[] = b.values.map((v, i) => {
     const n = v.length;
     const w = b.length / n;
-    const { xaxis, yaxis } = g.cell(i, 0);
+    let m = 0;
+    for (const x of v) m = Math.max(m, Math.abs(x));
+    const scale = m > 0 ? 0.45 / m : 0;
+    const base = i === 0 ? 0 : -i;
     return {
       x: Array.from({ length: n }, (_, k) => (k + 0.5) * w),
-      y: arr(v),
+      y: arr(v).map((x) => x * scale),
+      base,
       width: w * 0.9,
+      customdata: arr(v),
+      hovertemplate: `${names[i]}[%{pointNumber}] = %{customdata:.4g}<extra></extra>`,
       type: 'bar',
       name: names[i],
       marker: { color: i === 0 ? COLORS.initial : COLORS.now },
-      xaxis,
-      yaxis,
     };
   });
-  const layout = baseLayout({ ...g.layout, margin: { l: 40, r: 8, t: 4, b: 28 }, bargap: 0 });
-  for (let i = 0; i < rows; i++) {
-    const sx = i === 0 ? '' : String(i + 1);
-    const ax = layout[`xaxis${sx}`] as Record<string, unknown>;
-    layout[`xaxis${sx}`] = { ...ax, range: [0, b.length], showticklabels: i === rows - 1, matches: i === 0 ? undefined : 'x' };
-    const ay = layout[`yaxis${sx}`] as Record<string, unknown>;
-    layout[`yaxis${sx}`] = { ...ay, title: { text: names[i], font: { size: 10 } }, nticks: 3, tickfont: { size: 9 } };
-  }
-  return { data, layout };
+  const rows = b.values.length;
+  return {
+    data,
+    layout: baseLayout({
+      margin: { l: 44, r: 8, t: 4, b: 28 },
+      barmode: 'overlay',
+      bargap: 0,
+      xaxis: { range: [0, b.length], title: { text: 't' }, zeroline: false },
+      yaxis: { range: [-rows + 0.45, 0.55], tickvals: names.map((_, i) => -i), ticktext: names, zeroline: false, showgrid: true },
+    }),
+  };
 }
 
 /** Grid of heatmaps: rows = levels J…1 (coarse on top), columns approximation | H | V | D. */

@@ -34,15 +34,10 @@ export function reconFigure(d: { x: Float32Array; recon: Float32Array; shape: re
       data: [
         { x: t, y: arr(d.x), type: 'scatter', mode: 'lines', name: 'input', line: { color: COLORS.initial, width: 3 } },
         { x: t, y: arr(d.recon), type: 'scatter', mode: 'lines', name: 'reconstruction', line: { color: COLORS.now, width: 1.5 } },
-        { x: t, y: arr(res), type: 'scatter', mode: 'lines', name: 'residual', line: { color: COLORS.accent }, xaxis: 'x2', yaxis: 'y2' },
+        // Same axes (one subplot redraws far faster): the residual is the line hugging zero.
+        { x: t, y: arr(res), type: 'scatter', mode: 'lines', name: 'residual', line: { color: COLORS.accent } },
       ],
-      layout: baseLayout({
-        showlegend: true,
-        yaxis: { domain: [0.38, 1] },
-        xaxis: { showticklabels: false },
-        yaxis2: { domain: [0, 0.3], anchor: 'x2', title: { text: 'residual', font: { size: 10 } } },
-        xaxis2: { anchor: 'y2', matches: 'x' },
-      }),
+      layout: baseLayout({ showlegend: true, xaxis: { title: { text: 't' } } }),
     };
   }
   const [rows, cols] = d.shape as [number, number];

@@ -3,38 +3,39 @@
 import { freqResponse, lowToHigh } from '../../../core/filterQuality.ts';
 import { arr, baseLayout, COLORS, stemXY, type Figure } from './common.ts';
 
-/** h0 (lowpass) and g (highpass) as stems, now (solid) over the initial filter (grey). */
+// Every figure here uses ONE pair of axes: with Plotly each subplot's ticks and labels cost a full text
+// measurement per redraw, and these redraw several times a second while training.
+
+/** h0 (lowpass, taps 0…K−1) and g (highpass, drawn after a gap) as stems, now over the initial filter (grey). */
 export function tapsFigure(d: { h0: ArrayLike<number>; initialH0: ArrayLike<number> | null }): Figure {
-  const g = lowToHigh(d.h0);
+  const K = d.h0.length;
+  const gx = K + 1; // g's taps start here
   const data = [];
+  const stems = (y: ArrayLike<number>, x0: number, dx: number, name: string, color: string, width: number) => {
+    const s = stemXY(y, x0 + dx);
+    data.push({ ...s, type: 'scatter', mode: 'lines', name, line: { color, width }, hoverinfo: 'skip' });
+  };
   if (d.initialH0) {
-    const gi = lowToHigh(d.initialH0);
-    const a = stemXY(d.initialH0, -0.12);
-    const b = stemXY(gi, -0.12);
-    data.push(
-      { ...a, type: 'scatter', mode: 'lines', name: 'h0 initial', line: { color: COLORS.initial, width: 2 }, xaxis: 'x', yaxis: 'y' },
-      { ...b, type: 'scatter', mode: 'lines', name: 'g initial', line: { color: COLORS.initial, width: 2 }, xaxis: 'x2', yaxis: 'y2' },
-    );
+    stems(d.initialH0, 0, -0.15, 'h0 initial', COLORS.initial, 2);
+    stems(lowToHigh(d.initialH0), gx, -0.15, 'g initial', COLORS.initial, 2);
   }
-  const h = stemXY(d.h0, 0.12);
-  const gg = stemXY(g, 0.12);
+  const g = lowToHigh(d.h0);
+  stems(d.h0, 0, 0.15, 'h0', COLORS.now, 2);
+  stems(g, gx, 0.15, 'g', COLORS.accent, 2);
   data.push(
-    { ...h, type: 'scatter', mode: 'lines', name: 'h0', line: { color: COLORS.now, width: 2 }, xaxis: 'x', yaxis: 'y' },
-    { x: arr(d.h0).map((_, k) => k + 0.12), y: arr(d.h0), type: 'scatter', mode: 'markers', name: 'h0 taps', marker: { color: COLORS.now, size: 6 }, xaxis: 'x', yaxis: 'y' },
-    { ...gg, type: 'scatter', mode: 'lines', name: 'g', line: { color: COLORS.accent, width: 2 }, xaxis: 'x2', yaxis: 'y2' },
-    { x: arr(g).map((_, k) => k + 0.12), y: arr(g), type: 'scatter', mode: 'markers', name: 'g taps', marker: { color: COLORS.accent, size: 6 }, xaxis: 'x2', yaxis: 'y2' },
+    { x: arr(d.h0).map((_, k) => k + 0.15), y: arr(d.h0), type: 'scatter', mode: 'markers', name: 'h0 taps', marker: { color: COLORS.now, size: 6 }, hovertemplate: 'h0[%{text}] = %{y:.5f}<extra></extra>', text: arr(d.h0).map((_, k) => String(k)) },
+    { x: arr(g).map((_, k) => gx + k + 0.15), y: arr(g), type: 'scatter', mode: 'markers', name: 'g taps', marker: { color: COLORS.accent, size: 6 }, hovertemplate: 'g[%{text}] = %{y:.5f}<extra></extra>', text: arr(g).map((_, k) => String(k)) },
   );
   return {
     data,
     layout: baseLayout({
-      xaxis: { domain: [0, 0.47], title: { text: 'h0 (lowpass) tap k' }, dtick: 1, zeroline: false },
-      xaxis2: { domain: [0.53, 1], anchor: 'y2', title: { text: 'g (highpass) tap k' }, dtick: 1, zeroline: false },
-      yaxis2: { anchor: 'x2', zeroline: false },
+      xaxis: { tickvals: [(K - 1) / 2, gx + (K - 1) / 2], ticktext: ['h0 (lowpass) taps', 'g (highpass) taps'], zeroline: false, showgrid: false },
+      yaxis: { zeroline: true, zerolinecolor: COLORS.grid },
     }),
   };
 }
 
-/** φ and ψ by the cascade algorithm, now vs initial. */
+/** φ and ψ by the cascade algorithm on one axis, now (colour) vs initial (grey). */
 export function wavefunFigure(d: {
   x: ArrayLike<number>;
   phi: ArrayLike<number>;
@@ -44,22 +45,15 @@ export function wavefunFigure(d: {
   const data = [];
   if (d.initial) {
     data.push(
-      { x: arr(d.initial.x), y: arr(d.initial.phi), type: 'scatter', mode: 'lines', name: 'φ initial', line: { color: COLORS.initial, dash: 'dot' } },
-      { x: arr(d.initial.x), y: arr(d.initial.psi), type: 'scatter', mode: 'lines', name: 'ψ initial', line: { color: COLORS.initial }, xaxis: 'x2', yaxis: 'y2' },
+      { x: arr(d.initial.x), y: arr(d.initial.phi), type: 'scatter', mode: 'lines', name: 'φ initial', line: { color: COLORS.initial, dash: 'dot', width: 1 } },
+      { x: arr(d.initial.x), y: arr(d.initial.psi), type: 'scatter', mode: 'lines', name: 'ψ initial', line: { color: COLORS.initial, width: 1 } },
     );
   }
   data.push(
-    { x: arr(d.x), y: arr(d.phi), type: 'scatter', mode: 'lines', name: 'φ now', line: { color: COLORS.now } },
-    { x: arr(d.x), y: arr(d.psi), type: 'scatter', mode: 'lines', name: 'ψ now', line: { color: COLORS.accent }, xaxis: 'x2', yaxis: 'y2' },
+    { x: arr(d.x), y: arr(d.phi), type: 'scatter', mode: 'lines', name: 'φ now', line: { color: COLORS.now, width: 1.5 } },
+    { x: arr(d.x), y: arr(d.psi), type: 'scatter', mode: 'lines', name: 'ψ now', line: { color: COLORS.accent, width: 1.5 } },
   );
-  return {
-    data,
-    layout: baseLayout({
-      xaxis: { domain: [0, 0.47], title: { text: 'φ (scaling function)' }, zeroline: false },
-      xaxis2: { domain: [0.53, 1], anchor: 'y2', title: { text: 'ψ (wavelet)' }, zeroline: false },
-      yaxis2: { anchor: 'x2', zeroline: false },
-    }),
-  };
+  return { data, layout: baseLayout({ showlegend: true, xaxis: { title: { text: 't' }, zeroline: false } }) };
 }
 
 /**
