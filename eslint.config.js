@@ -25,7 +25,7 @@ const noBackends = [
 const noPlotly = [{ group: ['plotly.js*', 'react-plotly.js*'], message: 'only src/ui/plot/Plot.tsx imports Plotly' }];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'src/core/filters/table.ts', 'docs'] },
+  { ignores: ['dist', 'lib', 'tmp', 'node_modules', 'src/core/filters/table.ts', 'docs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
