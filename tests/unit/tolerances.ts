@@ -40,3 +40,15 @@ export const TOL_PREDICT = {
    * standard errors (5σ: a false alarm about once in 1.7 million runs, and runs are seeded anyway). */
   zScore: 5,
 } as const;
+
+// Evaluation table and λ×γ sweep (src/model/evaluate, src/model/sweep).
+export const TOL_EVAL = {
+  /** The same float64 arithmetic redone by hand in the test (bootstrap SEs, metrics), max abs. */
+  sameArithmetic: 1e-12,
+  /** float32 engine values (coefficients, teacher outputs) vs float64 recomputation, relative. */
+  float32Rel: 1e-5,
+  /** Must-show (fast versions): test R² of the linear model on ≤ 10 top-attributed coefficients. */
+  minTopAttrR2: 0.95,
+  /** awave dist to db5 an AWD run from db5 + 0.1·noise must get below (the must-show). */
+  maxDistToDb5: 0.1,
+} as const;
