@@ -35,6 +35,8 @@ export class LabController {
   private autoplay = true;
   /** A session to continue once the next run starts (reload, or an imported session file). */
   private pendingSession: SessionExport | null = null;
+  private lastTeacherCmd: Extract<Command, { type: 'trainTeacher' }> | null = null;
+  private teacherOnCpu = false;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -53,8 +55,14 @@ export class LabController {
   }
 
   private onEvent(ev: WorkerEvent): void {
+    if (ev.type === 'error' && ev.command === 'trainTeacher' && this.retryTeacherOnCpu(ev.message)) return;
     this.store.setState(reduceEvent(this.s, ev));
     if (ev.type === 'state') this.store.setState({ training: { ...this.s.training, engineMode: this.client.mode } });
+    if (ev.type === 'teacherTrained' && this.teacherOnCpu) {
+      // Back to the run's backend for the wavelet (the teacher's weights travel as artifacts).
+      this.teacherOnCpu = false;
+      this.client.send({ type: 'setBackend', backend: this.s.config.backend });
+    }
     if (ev.type === 'teacherTrained' && ev.compat.ok && this.s.teacher.datasetId === this.s.activeId) this.initRun();
     if (ev.type === 'teacherChecked' && ev.ok && this.s.teacher.datasetId === this.s.activeId) this.initRun();
   }
@@ -127,9 +135,10 @@ export class LabController {
     const y = takeRows(d.y, [d.y.length], idx);
     const t = this.s.teacher;
     this.store.setState({
-      teacher: { ...t, status: 'training', source: 'trained', datasetId: d.id, history: [], metric: null, verdict: null, artifacts: null, error: null },
+      teacher: { ...t, status: 'training', source: 'trained', datasetId: d.id, history: [], metric: null, verdict: null, artifacts: null, error: null, note: null },
     });
-    this.client.send({
+    this.teacherOnCpu = false;
+    this.lastTeacherCmd = {
       type: 'trainTeacher',
       arch: { kind: t.options.arch },
       data: { x, shape: [idx.length, ...d.shape.slice(1)] },
@@ -142,7 +151,22 @@ export class LabController {
       seed: this.s.split.seed,
       validationSplit: Math.min(0.5, Math.max(0.05, val.length / idx.length)),
       patience: 8,
-    });
+    };
+    this.client.send(this.lastTeacherCmd);
+  }
+
+  /**
+   * A backend that lacks a training kernel (wasm has no Conv2DBackpropFilter, so no conv teacher trains
+   * there) gets the teacher trained on cpu instead; AWD then runs on the chosen backend again.
+   */
+  private retryTeacherOnCpu(message: string): boolean {
+    const m = /Kernel '(\w+)' not registered for backend '(\w+)'/.exec(message);
+    if (!m || m[2] === 'cpu' || this.teacherOnCpu || !this.lastTeacherCmd) return false;
+    this.teacherOnCpu = true;
+    this.store.setState({ teacher: { ...this.s.teacher, status: 'training', error: null, note: `training the teacher on cpu: ${m[2]} has no ${m[1]} kernel` } });
+    this.client.send({ type: 'setBackend', backend: 'cpu' });
+    this.client.send(this.lastTeacherCmd);
+    return true;
   }
 
   stopTeacher(): void {
@@ -206,7 +230,7 @@ export class LabController {
     this.store.setState({ datasets: uploads.filter((u) => u.id !== d.id), split: run.split, ...(d.source === 'builtin' ? { datasetId: d.id } : {}) });
     this.store.setState({ ...withDataset(this.s, d), config: run.session.config, view: { ...this.s.view, sample: run.sample } });
     if (teacher?.artifacts && teacher.datasetId === d.id) {
-      this.store.setState({ teacher: { ...teacher, status: 'checking', error: null } });
+      this.store.setState({ teacher: { ...teacher, status: 'checking', error: null, note: null } });
       this.client.send({ type: 'checkTeacher', teacher: teacher.artifacts, inputShape: d.shape.slice(1), target: run.session.config.target });
     } else if (d.y) this.trainTeacher();
     return true;

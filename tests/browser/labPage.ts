@@ -71,3 +71,20 @@ export function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
+
+/** A lab page with no saved state (IndexedDB and the hint flag cleared first, from another page of the origin). */
+export async function freshPage(lab: { newPage(path?: string): Promise<Page>; url: string }, hash: string): Promise<Page> {
+  const page = await lab.newPage('verify.html');
+  await page.evaluate(
+    () =>
+      new Promise<void>((res, rej) => {
+        localStorage.clear();
+        const r = indexedDB.deleteDatabase('awd-lab');
+        r.onsuccess = () => res();
+        r.onerror = () => rej(new Error('deleteDatabase failed'));
+        r.onblocked = () => res();
+      }),
+  );
+  await page.goto(lab.url + hash);
+  return page;
+}

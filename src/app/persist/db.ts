@@ -5,7 +5,7 @@ import { Dexie, type Table } from 'dexie';
 import type { SessionExport } from '../export/session.ts';
 import type { LabDataset, SplitFractions, TeacherSlice } from '../store/types.ts';
 
-export type SavedTeacher = Omit<TeacherSlice['teacher'], 'status' | 'error'>;
+export type SavedTeacher = Omit<TeacherSlice['teacher'], 'status' | 'error' | 'note'>;
 
 export interface SavedRun {
   activeId: string;

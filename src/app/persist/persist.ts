@@ -8,7 +8,7 @@ import type { LabDb, SavedRun, SavedTeacher } from './db.ts';
 export function savedTeacher(s: LabState): SavedTeacher | null {
   const t = s.teacher;
   if (!t.artifacts || t.status !== 'ready') return null;
-  const { status: _s, error: _e, ...rest } = t;
+  const { status: _s, error: _e, note: _n, ...rest } = t;
   return rest;
 }
 

@@ -12,6 +12,7 @@ export function initialTeacherSlice(): TeacherSlice {
       verdict: null,
       artifacts: null,
       error: null,
+      note: null,
     },
   };
 }

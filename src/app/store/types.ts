@@ -80,6 +80,8 @@ export interface TeacherSlice {
     verdict: TeacherVerdict | null;
     artifacts: TeacherArtifacts | null;
     error: string | null;
+    /** What the lab did on the teacher's behalf (e.g. trained it on another backend), shown as is. */
+    note: string | null;
   };
 }
 

@@ -71,6 +71,7 @@ export function TeacherPanel() {
           </>
         )}
       </p>
+      {t.note && <p className="muted">{t.note}</p>}
       {t.verdict && (
         <p className={t.verdict.ok ? 'ok' : 'warn'} data-testid="teacher-verdict">
           {t.verdict.ok ? '✓ ' : '⚠ '}
