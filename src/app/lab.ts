@@ -37,6 +37,7 @@ export class LabController {
   private pendingSession: SessionExport | null = null;
   private lastTeacherCmd: Extract<Command, { type: 'trainTeacher' }> | null = null;
   private teacherOnCpu = false;
+  private awaitingRun = false;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -55,6 +56,12 @@ export class LabController {
   }
 
   private onEvent(ev: WorkerEvent): void {
+    // Between an init/reset and the engine's answer (a state event at step 0), progress and snapshots
+    // still in flight belong to the previous run: drop them, or they would land on the new curve.
+    if (this.awaitingRun) {
+      if (ev.type === 'progress' || ev.type === 'snapshot') return;
+      if (ev.type === 'state' && ev.step === 0) this.awaitingRun = false;
+    }
     if (ev.type === 'error' && ev.command === 'trainTeacher' && this.retryTeacherOnCpu(ev.message)) return;
     this.store.setState(reduceEvent(this.s, ev));
     if (ev.type === 'state') this.store.setState({ training: { ...this.s.training, engineMode: this.client.mode } });
@@ -210,6 +217,7 @@ export class LabController {
     const h0 = restore?.h0History.at(-1)?.h0 ?? null;
     if (h0) cmd.h0 = h0;
     const sample = this.s.view.sample;
+    this.awaitingRun = true;
     this.client.send(cmd);
     this.running = true;
     if (restore && sample > 0 && sample < train.length) this.client.send({ type: 'selectSample', index: sample });
@@ -262,6 +270,7 @@ export class LabController {
   reset(): void {
     if (!this.running) return;
     this.store.setState({ ...initialResultsSlice(), training: { ...this.s.training, records: [], step: 0, epoch: 0, error: null, stepOffset: 0 } });
+    this.awaitingRun = true;
     this.client.send({ type: 'reset' });
     if (this.autoplay) this.client.send({ type: 'play' });
   }
@@ -315,7 +324,8 @@ export function restoredState(s: LabState, sess: SessionExport): Partial<LabStat
       h0History: sess.h0History,
       distance: sess.distance,
     },
-    training: { ...s.training, records: sess.records, step: sess.step, epoch: 0, error: null, stepOffset: last ? last.step : sess.step },
+    // The worker counts from 0 again: its steps continue after the last one the session recorded.
+    training: { ...s.training, records: sess.records, step: sess.step, epoch: 0, error: null, stepOffset: Math.max(sess.step, sess.records.at(-1)?.step ?? 0, last?.step ?? 0) },
   };
 }
 

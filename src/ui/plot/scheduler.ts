@@ -17,8 +17,16 @@ interface Entry {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-/** All plots together may use about half the main thread: each at most 1/(2·plots) of it. */
-const costFactor = () => Math.max(6, 2 * entries.size);
+/**
+ * All plots that are drawing (drew in the last 3 s) together may use about half the main thread: each
+ * at most 1/(2·active) of it. Plots out of view stop drawing, so they do not count.
+ */
+function costFactor(): number {
+  const now = performance.now();
+  let active = 0;
+  for (const e of entries.values()) if (now - e.last < 3000) active++;
+  return Math.max(4, 2 * active);
+}
 const entries = new Map<object, Entry>();
 const ready: object[] = [];
 let pumping = false;

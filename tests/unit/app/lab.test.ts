@@ -36,8 +36,12 @@ function started() {
   return { client, lab };
 }
 
+/** The engine's answer to init/reset: a state event at step 0. */
+const ack = (client: FakeClient) => client.emit({ type: 'state', status: 'idle', step: 0, epoch: 0 });
+
 function train(client: FakeClient) {
   client.emit({ type: 'teacherTrained', artifacts, metric: { name: 'r2', value: 0.9 }, epochs: 3, bestEpoch: 2, stoppedBy: 'maxEpochs', history: [{ epoch: 1, loss: 2, valLoss: 3 }], compat, ms: 10 });
+  ack(client);
 }
 
 describe('lab controller', () => {
@@ -96,6 +100,7 @@ describe('lab controller', () => {
     expect(resumeOrOpen(lab, saved, '#gamma=0.5')).toBe('resumed');
     expect(client.types()).toEqual(['setBackend', 'checkTeacher']);
     client.emit({ type: 'teacherChecked', ...compat });
+    ack(client);
     const init = client.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
     expect(init.h0!.map((v) => Number(v.toFixed(6)))).toEqual([0.7, 0.7]);
     const s = lab.store.getState();
@@ -104,6 +109,21 @@ describe('lab controller', () => {
     // The worker counts from 0 again; the lab continues the curve from step 7.
     client.emit({ type: 'progress', records: [{ step: 1, epoch: 0, terms, total: 1, gradNorm: 1, lambda: 0.1, gamma: 0.5 }], step: 1, epoch: 0, stepsPerSecond: 9 });
     expect(lab.store.getState().training.records.map((r) => r.step)).toEqual([7, 8]);
+  });
+
+  test('after init or reset, events of the previous run still in flight are dropped until the engine answers', () => {
+    const { client, lab } = started();
+    train(client);
+    const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
+    const prog = (step: number) => client.emit({ type: 'progress', records: [{ step, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }], step, epoch: 0, stepsPerSecond: 9 });
+    prog(1);
+    prog(2);
+    lab.reset();
+    prog(3); // the old loop's last report
+    expect(lab.store.getState().training.records).toEqual([]);
+    ack(client);
+    prog(1);
+    expect(lab.store.getState().training.records.map((r) => r.step)).toEqual([1]);
   });
 
   test('a link whose config differs from the saved run wins over the saved run', () => {
