@@ -4,10 +4,11 @@
 import { register } from 'node:module';
 import { register as registerTsx } from 'tsx/esm/api';
 
-// Only these commands reach the tf engine (`reference`: the awd_loss / awd_fit cases; `fit`: training).
+// Only these commands reach the tf engine (`reference`: the awd_loss / awd_fit cases; `fit`, `sweep`:
+// training; `evaluate`: attributions and teachers).
 // They get tfjs set up here, before any src/ module loads; the other commands, and --help, never pay
 // for it. (`fit` then picks cpu or wasm in src/cli/nodeBackend.ts.)
-const TF_COMMANDS = new Set(['reference', 'fit']);
+const TF_COMMANDS = new Set(['reference', 'fit', 'sweep', 'evaluate']);
 const [command, ...rest] = process.argv.slice(2);
 if (TF_COMMANDS.has(command) && !rest.includes('--help') && !rest.includes('-h')) {
   // @tensorflow/tfjs's Node bundle registers the CPU backend and every gradient on the shared

@@ -2,9 +2,11 @@
 // (2: the user's mistake, 1: a failure or an internal error). bin/awd.mjs is the Node launcher.
 import type { CliIO, Command } from './command.ts';
 import { dwtCommand } from './commands/dwt.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
 import { fitCommand } from './commands/fit.ts';
 import { idwtCommand } from './commands/idwt.ts';
 import { referenceCommand } from './commands/reference.ts';
+import { sweepCommand } from './commands/sweep.ts';
 import { wavefunCommand } from './commands/wavefun.ts';
 import { CliError, oneLine } from './errors.ts';
 
@@ -14,6 +16,8 @@ export const COMMANDS: readonly Command[] = [
   wavefunCommand,
   referenceCommand,
   fitCommand,
+  sweepCommand,
+  evaluateCommand,
 ];
 
 export function mainHelp(): string {

@@ -58,7 +58,7 @@ describe('awd help and argument errors', () => {
   it('unknown command, unknown flag, bad values, missing and unparsable files: one line, exit 2', () => {
     expectUsageError(
       awd('dwtt'),
-      /^awd: unknown command 'dwtt' \(commands: dwt, idwt, wavefun, reference, fit\)$/m,
+      /^awd: unknown command 'dwtt' \(commands: dwt, idwt, wavefun, reference, fit, sweep, evaluate\)$/m,
     );
     const csv = writeTemp(dir, 'ok.csv', '1\n2\n3\n4\n');
     expectUsageError(
