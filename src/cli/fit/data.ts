@@ -4,6 +4,7 @@ import { dwtMaxLevel, getWavelet } from '../../core/index.ts';
 import { unravel } from '../../core/io/finite.ts';
 import type { ParsedArray } from '../../core/index.ts';
 import { CliError } from '../errors.ts';
+import { loadData } from '../evaluate/dataSpec.ts';
 import { readArrayFile } from '../files.ts';
 import type { FitSpec } from './spec.ts';
 
@@ -58,9 +59,16 @@ function checkY(spec: FitSpec, y: ParsedArray, n: number, yPath: string): void {
     );
 }
 
+/** A built-in dataset as the parsers would have returned it: x (N, …) and y (N,). */
+function builtinArrays(b: NonNullable<FitSpec['data']['builtin']>): { xa: ParsedArray; y: ParsedArray } {
+  const d = loadData({ kind: 'builtin', name: b.name, options: b.options }, 'fit');
+  return { xa: { shape: [...d.shape], data: d.x }, y: { shape: [d.y.length], data: d.y } };
+}
+
 export function loadFitData(spec: FitSpec): FitData {
   const xPath = spec.data.x;
-  const xa = readKey('data.x', xPath);
+  const gen = spec.data.builtin ? builtinArrays(spec.data.builtin) : null;
+  const xa = gen ? gen.xa : readKey('data.x', xPath);
   if (xa.shape.length !== 2 && xa.shape.length !== 3) {
     const hint = xa.shape.length === 1 ? '; one signal is shape (1, L)' : '';
     throw fail(`"data.x" (${xPath}): shape [${xa.shape.join(', ')}]; expected (N, L) or (N, H, W)${hint}`);
@@ -73,7 +81,7 @@ export function loadFitData(spec: FitSpec): FitData {
       `"data.x" (${xPath}): ${xa.data[over]} at index [${unravel(over, xa.shape).join(', ')}] overflows float32`,
     );
   checkLevel(spec, xa.shape, xPath);
-  const y = spec.data.y === null ? null : readKey('data.y', spec.data.y);
+  const y = gen ? gen.y : spec.data.y === null ? null : readKey('data.y', spec.data.y);
   if (y) checkY(spec, y, xa.shape[0]!, spec.data.y!);
   return { x, shape: xa.shape, y };
 }

@@ -15,7 +15,7 @@ const d = (v: unknown) => JSON.stringify(v);
 /** Keys only `awd fit` has (not part of the lab's AwdConfig). */
 // prettier-ignore
 export const FIT_KEYS: readonly KeyDoc[] = [
-  { key: 'data', default: '(required)', doc: '{"x": FILE, "y": FILE}: x is (N,L) or (N,H,W); y is (N,) or (N,k)' },
+  { key: 'data', default: '(required)', doc: '{"x": FILE, "y": FILE}: x is (N,L) or (N,H,W); y is (N,) or (N,k); or {"builtin": NAME, ...options}' },
   { key: 'teacher', default: '(required if gamma > 0)', doc: '{"model": "model.json"} or {"train": {...}} (below)' },
   { key: 'out', default: 'null', doc: 'result file (relative to the config); --out wins; none: stdout' },
   { key: 'allow_gamma_zero', default: 'false', doc: 'teacher not twice differentiable: run with gamma = 0' },

@@ -7,6 +7,7 @@ import { waveletNames } from '../../core/index.ts';
 import { fromJsonKeys, validateConfig } from '../../protocol/config.ts';
 import type { AwdConfig } from '../../protocol/config.ts';
 import { CliError } from '../errors.ts';
+import { parseDataSpec } from '../evaluate/dataSpec.ts';
 import { AWD_KEYS, camelToSnake, didYouMean, FIT_KEYS } from './keys.ts';
 import { parseTeacher } from './teacherSpec.ts';
 import type { TeacherSpec } from './teacherSpec.ts';
@@ -17,8 +18,15 @@ export interface FitSpec {
   /** The config file as given (for messages). */
   readonly configPath: string;
   readonly awd: AwdConfig & { backend: NodeBackendChoice };
-  /** Absolute paths. */
-  readonly data: { readonly x: string; readonly y: string | null };
+  /**
+   * Absolute paths; for a built-in dataset ("data": {"builtin": NAME, …}) x and y read
+   * "builtin:NAME" and `builtin` holds the generator and its options.
+   */
+  readonly data: {
+    readonly x: string;
+    readonly y: string | null;
+    readonly builtin?: { readonly name: string; readonly options: Readonly<Record<string, unknown>> };
+  };
   readonly teacher: TeacherSpec | null;
   /** Absolute result path from the config's "out", or null. */
   readonly out: string | null;
@@ -35,6 +43,13 @@ function snakeMessage(m: string): string {
 }
 
 function parseData(v: unknown, dir: string, errors: string[]): FitSpec['data'] | null {
+  if (typeof v === 'object' && v !== null && 'builtin' in v) {
+    // A seeded built-in generator (the same as awd sweep / awd evaluate and the lab's picker).
+    const b = parseDataSpec(v, dir, errors);
+    if (b?.kind !== 'builtin') return null;
+    const tag = `builtin:${b.name}`;
+    return { x: tag, y: tag, builtin: { name: b.name, options: b.options } };
+  }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     errors.push(`"data": expected {"x": "x.npy", "y": "y.npy"}, got ${show(v)}`);
     return null;

@@ -1,5 +1,6 @@
 // `awd evaluate` / `awd sweep` config mistakes, found before any engine loads (in-process): one stderr
-// line naming the key and the bad value, exit 2.
+// line naming the key and the bad value, exit 2. And `awd fit` on a built-in dataset.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { awdIn, writeConfig } from './fitHelpers.ts';
 import { tempDir } from './runAwd.ts';
@@ -80,6 +81,29 @@ describe('awd evaluate / awd sweep config errors', () => {
     expect(await err('sweep', base, '--out-dir', dir, '--shard', '1/2', '--summarize')).toMatch(
       /at most one of/,
     );
+  });
+
+  it('awd fit takes the same built-in datasets ("data": {"builtin": …})', async () => {
+    expect(await err('fit', { data: { builtin: 'simulation', nn: 3 }, gamma: 0 })).toMatch(
+      /"data.nn": not an option of simulation-db5 \(options: n, length/,
+    );
+    const out = `${dir}/fit-result.json`;
+    const cfg = {
+      data: { builtin: 'simulation', n: 40, seed: 2 },
+      gamma: 0,
+      epochs: 1,
+      batch_size: 0,
+      backend: 'cpu',
+    };
+    const r = await awdIn('fit', '--config', writeConfig(dir, cfg, 'fit.json'), '--out', out, '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(readFileSync(out, 'utf8')) as {
+      data: { x: string; shape: number[] };
+      steps: number;
+    };
+    expect(res.data.x).toBe('builtin:simulation-db5');
+    expect(res.data.shape).toEqual([40, 64]);
+    expect(res.steps).toBe(1);
   });
 
   it('--help lists the keys', async () => {
