@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { noErrors, startLab, type Lab } from './harness.ts';
+import { readFileSync } from 'node:fs';
+import { noErrors, REFERENCE_DIR, startLab, type Lab } from './harness.ts';
 import { freshPage, lcg, png, waitStep } from './labPage.ts';
 
 let lab: Lab;
@@ -110,5 +111,24 @@ test('each bad file shows its own message and the previous dataset stays', async
   // Still training on the original data.
   const s = Number(await page.getByTestId('step').textContent());
   await waitStep(page, s + 3);
+  assert.equal(noErrors(lab), '');
+});
+
+test('an imported TF.js model (model.json + weights) is checked and explains the data', async () => {
+  const page = await freshPage(lab, '#backend=wasm');
+  await waitStep(page, 1);
+  const ref = `${REFERENCE_DIR}/teacher_mlp1d_s11`;
+  const json = JSON.parse(readFileSync(`${ref}.json`, 'utf8')) as { weightsManifest: { paths: string[] }[] };
+  const shard = json.weightsManifest[0]!.paths[0]!;
+  await page.getByLabel(/Import a TF\.js model/).setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: readFileSync(`${ref}.json`) },
+    { name: shard, mimeType: 'application/octet-stream', buffer: readFileSync(`${ref}.weights.bin`) },
+  ]);
+  await page.waitForFunction(() => /^ready \(imported\)/.test(document.querySelector('[data-testid=teacher-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+  assert.match((await page.getByTestId('teacher-verdict').textContent())!, /✓/);
+  await waitStep(page, 5);
+  // A model.json without its weights names the missing file.
+  await page.getByLabel(/Import a TF\.js model/).setInputFiles([{ name: 'model.json', mimeType: 'application/json', buffer: readFileSync(`${ref}.json`) }]);
+  await page.getByText(`needs the weight file "${shard}"`).waitFor({ timeout: 5000 });
   assert.equal(noErrors(lab), '');
 });
