@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { noErrors, REFERENCE_DIR, startLab, type Lab } from './harness.ts';
+import { fits, tiff } from '../unit/app/files.ts';
 import { freshPage, lcg, png, waitStep } from './labPage.ts';
 
 let lab: Lab;
@@ -111,6 +112,13 @@ test('each bad file shows its own message and the previous dataset stays', async
   // Still training on the original data.
   const s = Number(await page.getByTestId('step').textContent());
   await waitStep(page, s + 3);
+
+  // FITS and TIFF decode in the built bundle too (fitsjs headers, utif2).
+  const px = (k: number) => Array.from({ length: 256 }, (_, i) => (i * 7 + k) % 200);
+  const bin = (name: string, b: Uint8Array): Upload => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(b) });
+  await input.setInputFiles([bin('a.fits', fits(16, 16, px(1))), bin('b.fits', fits(16, 16, px(2))), bin('c.tiff', tiff(16, 16, px(3))), csv('labels.csv', 'a.fits,1\nb.fits,2\nc.tiff,3')]);
+  await page.waitForFunction(() => /3 maps \(a\.fits…\)/.test(document.querySelector('[data-testid=dataset-name]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+  assert.match((await page.getByTestId('dataset-shape').textContent())!, /^3 samples × 16×16/);
   assert.equal(noErrors(lab), '');
 });
 
