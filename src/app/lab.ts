@@ -2,7 +2,6 @@
 // the only writer of what the worker says into the store. Components call these actions; they never
 // see the worker. Flow: dataset → teacher (trained in the worker, or imported and checked) → `init`
 // on the training split → play. λ/γ go out as `setWeights` (warm: the next step uses them).
-import { wavefunH0 } from '../core/wavefun.ts';
 import type { AwdConfig, BackendChoice } from '../protocol/config.ts';
 import type { Command, TeacherArtifacts, WorkerEvent } from '../protocol/messages.ts';
 import { builtinById } from './builtins.ts';
@@ -11,7 +10,8 @@ import type { LabStore } from './store/index.ts';
 import { mergeConfig } from './store/configSlice.ts';
 import { activeDataset, splitSets, takeRows, withDataset } from './store/dataSlice.ts';
 import { initialResultsSlice } from './store/resultsSlice.ts';
-import type { LabDataset, LabState, SplitFractions, TeacherOptions } from './store/types.ts';
+import type { LabDataset, SplitFractions, TeacherOptions } from './store/types.ts';
+import { restoredState } from './restore.ts';
 import type { SessionExport } from './export/session.ts';
 import type { SavedRun, SavedTeacher } from './persist/db.ts';
 
@@ -309,32 +309,4 @@ export class LabController {
 export function maxLevelFor(d: Pick<LabDataset, 'shape'>): number {
   const side = Math.min(...d.shape.slice(1));
   return Math.max(1, Math.floor(Math.log2(Math.max(2, side))));
-}
-
-/** Lab state continuing a saved session: its curves and filter history, steps counted on from its last. */
-export function restoredState(s: LabState, sess: SessionExport): Partial<LabState> {
-  const last = sess.h0History.at(-1);
-  const initialH0 = sess.initialH0 ?? sess.h0History[0]?.h0 ?? null;
-  return {
-    config: sess.config,
-    results: {
-      snapshot: null,
-      initialH0,
-      initialWavefun: initialH0 ? cascade(initialH0) : null,
-      h0History: sess.h0History,
-      distance: sess.distance,
-    },
-    // The worker counts from 0 again: its steps continue after the last one the session recorded.
-    training: { ...s.training, records: sess.records, step: sess.step, epoch: 0, error: null, stepOffset: Math.max(sess.step, sess.records.at(-1)?.step ?? 0, last?.step ?? 0) },
-  };
-}
-
-/** φ/ψ of a filter as the worker's snapshots show them (cascade level 7); null if it does not converge. */
-function cascade(h0: number[]): { x: Float32Array; phi: Float32Array; psi: Float32Array } | null {
-  try {
-    const w = wavefunH0(h0, 7);
-    return { x: Float32Array.from(w.x), phi: Float32Array.from(w.phi), psi: Float32Array.from(w.psi) };
-  } catch {
-    return null;
-  }
 }
