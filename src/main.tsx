@@ -25,7 +25,15 @@ function tourSeen(): boolean {
 }
 
 const hash = location.hash;
-const lab = createLab({ client, hash, tourSeen: tourSeen() });
+function storage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const lab = createLab({ client, hash, tourSeen: tourSeen(), storage: storage() });
 const db = new LabDb();
 db.loadRun()
   .catch((e: unknown) => {

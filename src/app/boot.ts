@@ -1,5 +1,6 @@
 // Starting the lab: config from the URL hash, then either the saved session (IndexedDB) or the demo.
 import type { LabClient } from './lab.ts';
+import { recallAuto, type KeyValue } from './backendMemo.ts';
 import { LabController } from './lab.ts';
 import { createLabStore } from './store/index.ts';
 import { DEMO_DATASET_ID } from './store/configSlice.ts';
@@ -9,6 +10,8 @@ export interface BootOptions {
   client: LabClient & { send: LabClient['send'] };
   hash: string;
   tourSeen: boolean;
+  /** Where the auto-chosen backend is remembered (localStorage in the page). */
+  storage?: KeyValue | null;
 }
 
 /** Builds the store and controller; the caller opens data (see {@link openInitial}). */
@@ -16,8 +19,10 @@ export function createLab(o: BootOptions): LabController {
   const h = hashToConfig(o.hash);
   const store = createLabStore({ config: h.config, datasetId: h.datasetId ?? DEMO_DATASET_ID }, o.tourSeen);
   if (h.errors.length) store.setState({ uploadError: h.errors.join('; ') });
-  o.client.send({ type: 'setBackend', backend: h.config.backend });
-  return new LabController(store, o.client);
+  const memo = h.config.backend === 'auto' ? recallAuto(o.storage ?? null) : null;
+  if (memo) store.setState((s) => ({ training: { ...s.training, backendNote: `auto: remembered from an earlier measurement (${memo.reason})` } }));
+  o.client.send({ type: 'setBackend', backend: memo?.backend ?? h.config.backend });
+  return new LabController(store, o.client, o.storage ?? null);
 }
 
 /** Opens the dataset the link names (a built-in), else the demo. */

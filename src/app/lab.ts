@@ -4,6 +4,7 @@
 // on the training split → play. λ/γ go out as `setWeights` (warm: the next step uses them).
 import type { AwdConfig, BackendChoice } from '../protocol/config.ts';
 import type { Command, TeacherArtifacts, WorkerEvent } from '../protocol/messages.ts';
+import { rememberAuto, type KeyValue } from './backendMemo.ts';
 import { builtinById } from './builtins.ts';
 import { reduceEvent } from './labEvents.ts';
 import type { LabStore } from './store/index.ts';
@@ -43,6 +44,7 @@ export class LabController {
   constructor(
     readonly store: LabStore,
     private readonly client: LabClient,
+    private readonly storage: KeyValue | null = null,
   ) {
     this.unsubscribe = client.subscribe((ev) => this.onEvent(ev));
   }
@@ -63,6 +65,10 @@ export class LabController {
       if (ev.type === 'state' && ev.step === 0) this.awaitingRun = false;
     }
     if (ev.type === 'error' && ev.command === 'trainTeacher' && this.retryTeacherOnCpu(ev.message)) return;
+    if (ev.type === 'ready') {
+      rememberAuto(ev, this.storage);
+      if (ev.requested === 'auto' && this.s.training.backendNote) this.store.setState({ training: { ...this.s.training, backendNote: null } });
+    }
     this.store.setState(reduceEvent(this.s, ev));
     if (ev.type === 'state') this.store.setState({ training: { ...this.s.training, engineMode: this.client.mode } });
     if (ev.type === 'teacherTrained' && this.teacherOnCpu) {
@@ -295,7 +301,7 @@ export class LabController {
   }
 
   setBackend(backend: BackendChoice): void {
-    this.store.setState({ config: mergeConfig(this.s.config, { backend }) });
+    this.store.setState({ config: mergeConfig(this.s.config, { backend }), training: { ...this.s.training, backendNote: null } });
     this.client.send({ type: 'setBackend', backend });
   }
 

@@ -16,6 +16,7 @@ export function initialTrainingSlice(): TrainingSlice {
       samples: 0,
       records: [],
       backend: null,
+      backendNote: null,
       engineMode: 'worker',
       error: null,
       detail: null,

@@ -98,6 +98,8 @@ export interface TrainingSlice {
     /** Every step's losses (thinned by halving once it gets long, so memory stays bounded). */
     records: ProgressRecord[];
     backend: ReadyEvent | null;
+    /** Why the active backend differs from what the worker was asked for (a remembered auto choice). */
+    backendNote: string | null;
     engineMode: 'worker' | 'main-thread';
     error: string | null;
     detail: string | null;

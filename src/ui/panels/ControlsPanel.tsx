@@ -14,6 +14,7 @@ export function ControlsPanel() {
   const status = useLab((s) => s.training.status);
   const backend = useLab((s) => s.training.backend);
   const engineMode = useLab((s) => s.training.engineMode);
+  const backendNote = useLab((s) => s.training.backendNote);
   const wavelets = useMemo(() => waveletNames(), []);
   const training = status === 'training';
   return (
@@ -79,6 +80,7 @@ export function ControlsPanel() {
             {engineMode === 'main-thread' ? ' (main thread: Web Workers unavailable)' : ''}
           </span>
         )}
+        {backend && backendNote && <span className="muted"> — {backendNote}</span>}
       </p>
     </Panel>
   );

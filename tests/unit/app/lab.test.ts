@@ -1,5 +1,6 @@
 // The controller over a fake worker client: which commands go out, and what the store shows after events.
 import { describe, expect, test } from 'vitest';
+import { recallAuto } from '../../../src/app/backendMemo.ts';
 import { createLab, resumeOrOpen } from '../../../src/app/boot.ts';
 import { sessionExport } from '../../../src/app/export/session.ts';
 import type { LabClient } from '../../../src/app/lab.ts';
@@ -124,6 +125,25 @@ describe('lab controller', () => {
     ack(client);
     prog(1);
     expect(lab.store.getState().training.records.map((r) => r.step)).toEqual([1]);
+  });
+
+  test("'auto' remembers the measured winner; the next visit starts on it without measuring", () => {
+    const kv = new Map<string, string>();
+    const storage = { getItem: (k: string) => kv.get(k) ?? null, setItem: (k: string, v: string) => void kv.set(k, v) };
+    const first = new FakeClient();
+    createLab({ client: first, hash: '', tourSeen: true, storage });
+    expect(first.sent[0]).toEqual({ type: 'setBackend', backend: 'auto' });
+    first.emit({ type: 'ready', backend: 'wasm', requested: 'auto', reason: 'wasm 7 ms/step → wasm (fastest)', tried: [], canTrain: true });
+    const again = new FakeClient();
+    const lab = createLab({ client: again, hash: '', tourSeen: true, storage });
+    expect(again.sent[0]).toEqual({ type: 'setBackend', backend: 'wasm' });
+    expect(lab.store.getState().config.backend).toBe('auto'); // the link still says auto
+    expect(lab.store.getState().training.backendNote).toMatch(/remembered.*wasm 7 ms\/step/);
+    // An explicit backend in the link is never replaced, and stale memories are ignored.
+    const explicit = new FakeClient();
+    createLab({ client: explicit, hash: '#backend=cpu', tourSeen: true, storage });
+    expect(explicit.sent[0]).toEqual({ type: 'setBackend', backend: 'cpu' });
+    expect(recallAuto(storage, Date.now() + 8 * 24 * 3600 * 1000)).toBeNull();
   });
 
   test('a link whose config differs from the saved run wins over the saved run', () => {
