@@ -1,4 +1,4 @@
-// Speed shims for three tfjs-backend-wasm 4.22 kernels the AWD step leans on (measured in Node, wasm SIMD,
+// Speed shims for four tfjs-backend-wasm 4.22 kernels the AWD step leans on (measured in Node, wasm SIMD,
 // one thread; the worker runs the same wasm):
 //
 // BatchMatMul goes to XNNPACK only when neither operand is transposed and both have batch size 1
@@ -12,6 +12,7 @@
 // are copied row by row.
 //
 // Identity (every tensor a gradient saves is cloned through it) copies the data; see sharedIdentity.
+// Slice of a contiguous block (one sample of x for a display snapshot) is slow too; see fastSlice.
 //
 // CPU time of the 2-D benchmark step (bench/workload.ts) in Node: 225 ms → 63 ms; 1-D 10 → 7 ms.
 //
@@ -85,6 +86,36 @@ function fastGather(orig: tf.KernelConfig): tf.KernelFunc {
   };
 }
 
+/**
+ * Slice copies element by element with generic index arithmetic: one 64×64 map out of 200 took 13 ms
+ * (the trainer slices x and ∇f for every display snapshot, twice per ~100 ms). A slice that is one
+ * contiguous block of the row-major input (size 1 on the leading axes, then one partial axis, then
+ * whole axes) is copied in one go here.
+ */
+function fastSlice(orig: tf.KernelConfig): tf.KernelFunc {
+  return (args) => {
+    const { x } = args.inputs as unknown as { x: tf.TensorInfo };
+    const a = args.attrs as { begin: number | number[]; size: number | number[] };
+    if (x.dtype === 'string' || x.dtype === 'complex64') return orig.kernelFunc(args);
+    const [begin, size] = tf.slice_util.parseSliceParams(x as tf.TensorInfo as tf.Tensor, a.begin, a.size);
+    const shape = x.shape;
+    let last = shape.length - 1;
+    while (last >= 0 && size[last] === shape[last]) last--;
+    for (let i = 0; i < last; i++) if (size[i] !== 1) return orig.kernelFunc(args);
+    const backend = args.backend as WasmBackend;
+    const out = backend.makeOutput(size, x.dtype);
+    let offset = 0;
+    let stride = 1;
+    for (let i = shape.length - 1; i >= 0; i--) {
+      offset += begin[i]! * stride;
+      stride *= shape[i]!;
+    }
+    const n = size.reduce((p, d) => p * d, 1);
+    if (n > 0) backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(x).subarray(offset, offset + n));
+    return out;
+  };
+}
+
 /** tfjs clones every tensor a gradient saves (engine.saveTensorsForBackwardMode); wasm's Identity
  * copies the data (~490 copies per 2-D step), cpu's and webgl's share it. Tensors are immutable and
  * no wasm kernel writes into its inputs (Reshape already shares), so share it here too. */
@@ -115,4 +146,5 @@ export function ensureFastWasmKernels(): void {
   });
   wrap('GatherV2', fastGather);
   wrap('Identity', sharedIdentity);
+  wrap('Slice', fastSlice);
 }
