@@ -27,7 +27,7 @@ test('γ from the keyboard takes effect within 1 s; no long task during 10 s of 
   const t0 = Date.now();
   await page.keyboard.press('ArrowLeft'); // 1 → 10^-0.1 ≈ 0.794
   assert.equal(await slider.getAttribute('aria-valuetext'), 'gamma 0.794');
-  await page.waitForFunction(() => document.querySelector('[data-testid=gamma-in-effect]')?.textContent === 'γ = 0.794', undefined, { timeout: 1000, polling: 'raf' });
+  await page.waitForFunction(() => document.querySelector('[data-testid=gamma-in-effect]')?.textContent === 'γ = 0.794', undefined, { timeout: 10_000, polling: 'raf' });
   const inEffectMs = Date.now() - t0;
   await page.waitForFunction(
     ([d, s]) => {
@@ -36,11 +36,11 @@ test('γ from the keyboard takes effect within 1 s; no long task during 10 s of 
       return Number(el?.dataset.draws) > d && Number(grid?.dataset.step) > s;
     },
     [drawsBefore, stepBefore] as const,
-    { timeout: Math.max(1, 1000 - (Date.now() - t0)), polling: 'raf' },
+    { timeout: 10_000, polling: 'raf' },
   );
   const attrMs = Date.now() - t0;
+  // Measured first, asserted at the end, so a failure reports every number.
   console.log(`γ change: in effect (Losses panel) after ${inEffectMs} ms, Attributions redrawn after ${attrMs} ms`);
-  assert.ok(attrMs <= 1000);
   // The link follows the slider (config lives in the URL hash).
   assert.match(page.url(), /gamma=0\.794/);
 
@@ -62,6 +62,7 @@ test('γ from the keyboard takes effect within 1 s; no long task during 10 s of 
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
   console.log(`10 s of training: ${s1 - s0} steps; long tasks: ${long.length ? long.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
   assert.ok(s1 - s0 >= 10, `training went on (${s1 - s0} steps)`);
+  assert.ok(inEffectMs <= 1000 && attrMs <= 1000, `γ in effect after ${inEffectMs} ms, Attributions updated after ${attrMs} ms (limit 1000)`);
   assert.deepEqual(long, [], 'no main-thread task over 50 ms');
   assert.equal(noErrors(lab), '');
 });

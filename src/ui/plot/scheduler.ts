@@ -27,7 +27,7 @@ function costFactor(): number {
   for (const e of entries.values()) if (now - e.last < 3000) active++;
   return Math.max(4, 2 * active);
 }
-const MAX_INTERVAL_MS = 1200;
+const MAX_INTERVAL_MS = 1000;
 const entries = new Map<object, Entry>();
 const ready: object[] = [];
 let pumping = false;
@@ -72,7 +72,7 @@ export function scheduleDraw(key: object, job: Job, minIntervalMs = 200): void {
   e.job = job;
   e.minIntervalMs = minIntervalMs;
   if (ready.includes(key) || e.timer) return;
-  // Capped, so that even on a starved CPU a plot stays live (about one redraw a second at worst).
+  // Capped, so that even on a starved CPU a plot stays live (a redraw a second at worst).
   const wait = e.last + Math.max(e.minIntervalMs, Math.min(MAX_INTERVAL_MS, e.cost * costFactor())) - performance.now();
   if (wait > 0) {
     const entry = e;
