@@ -1,7 +1,6 @@
 // Benchmark: wavedec2 of a 1024×1024 map, db5, level 4, mode symmetric (the core's speed budget is
-// ≤ 50 ms in Node). `npx tsx bench/wavedec2.ts` prints the result as JSON.
-import { pathToFileURL } from 'node:url';
-import { performance } from 'node:perf_hooks';
+// ≤ 50 ms). `npx tsx bench/wavedec2.ts` prints the result as JSON; bench/run.ts also runs it in
+// Node and in a Chromium page, so this file imports nothing from Node (global `performance`).
 import { wavedec2 } from '../src/core/index.ts';
 import type { Array2D } from '../src/core/index.ts';
 
@@ -51,6 +50,6 @@ export function benchWavedec2(runs = 15, warmup = 5, size = 1024): BenchResult {
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (typeof process !== 'undefined' && /bench[\\/]wavedec2\.ts$/.test(process.argv[1] ?? '')) {
   console.log(JSON.stringify(benchWavedec2()));
 }

@@ -1,0 +1,165 @@
+// `npm run bench`: wavedec2 and AWD training throughput in Node and in headless Chromium (the real
+// worker, through the protocol), slider latency in Chromium; writes docs/BENCHMARKS.md (between the
+// bench markers) and bench/results.json. Flags: --only node|browser, --backends a,b, --no-write.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runBrowser } from './browser/run.ts';
+import type { BrowserBackend, PagePlan } from './browser/types.ts';
+import { load, machineFacts } from './machine.ts';
+import type { NodeTrainResult } from './node/train.ts';
+import { mergeDoc, renderSection, type BenchResults, type TrainRow } from './report.ts';
+import { benchWavedec2 } from './wavedec2.ts';
+import type { WorkloadId } from './workload.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DOC = `${ROOT}docs/BENCHMARKS.md`;
+const JSON_OUT = `${ROOT}bench/results.json`;
+const NODE_BACKENDS = ['wasm', 'cpu'];
+const BROWSER_BACKENDS: BrowserBackend[] = ['wasm', 'webgl', 'cpu', 'webgpu'];
+const WORKLOAD_IDS: WorkloadId[] = ['1d', '2d'];
+const NODE_CHILD_MS = 150_000;
+const BROWSER_MS = 360_000;
+
+function args() {
+  const a = process.argv.slice(2);
+  const val = (k: string) => {
+    const i = a.indexOf(k);
+    return i >= 0 ? a[i + 1] : undefined;
+  };
+  const only = val('--only');
+  if (only !== undefined && only !== 'node' && only !== 'browser')
+    throw new Error(`--only: expected node or browser, got ${only}`);
+  const backends = val('--backends')?.split(',');
+  return { only, backends, write: !a.includes('--no-write') };
+}
+
+const say = (l: string) => console.log(l);
+
+/** One backend's Node training run in a child process (a hang or crash only costs that backend). */
+function nodeTrain(backend: string): Promise<NodeTrainResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/node/train.ts', backend, WORKLOAD_IDS.join(',')],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), NODE_CHILD_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (line) return resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as NodeTrainResult);
+      const why = signal === 'SIGKILL' ? `killed after ${NODE_CHILD_MS / 1000} s` : `exit ${code}`;
+      reject(new Error(`node ${backend}: ${why}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+    });
+  });
+}
+
+async function runNode(r: BenchResults, backends: string[]): Promise<void> {
+  say('Node: wavedec2 1024² db5 level 4…');
+  try {
+    r.wavedec2.node = benchWavedec2();
+    say(`  ${r.wavedec2.node.ms.toFixed(1)} ms (median)`);
+  } catch (e) {
+    r.wavedec2.errors.push(`Node wavedec2: ${String(e)}`);
+  }
+  for (const b of backends) {
+    say(`Node: training on ${b} (child process)…`);
+    try {
+      const res = await nodeTrain(b);
+      if (res.kernelCheck !== 'ok') r.errors.push(`Node ${b}: kernel self-check: ${res.kernelCheck}`);
+      for (const c of res.cases) {
+        const row: TrainRow = {
+          place: 'Node',
+          workload: c.workload,
+          backend: b,
+          status: c.ok ? 'measured' : 'failed',
+        };
+        if (c.throughput) row.throughput = c.throughput;
+        if (c.error) row.note = c.error;
+        r.training.push(row);
+        say(
+          `  ${c.workload}: ${c.ok ? `${c.throughput!.stepsPerSecond.toFixed(1)} steps/s` : `failed: ${c.error}`}`,
+        );
+      }
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      for (const w of WORKLOAD_IDS)
+        r.training.push({ place: 'Node', workload: w, backend: b, status: 'failed', note: msg });
+      say(`  failed: ${msg}`);
+    }
+  }
+}
+
+async function runChromium(r: BenchResults, backends: BrowserBackend[]): Promise<void> {
+  const plan: PagePlan = {
+    wavedec2: true,
+    backends,
+    workloads: WORKLOAD_IDS,
+    latencyBackend: backends.includes('wasm') ? 'wasm' : (backends[0] ?? null),
+    latencyTrials: 8,
+  };
+  say(`Chromium: wavedec2, then training on ${backends.join(', ')} in the worker…`);
+  const b = await runBrowser(plan, BROWSER_MS, say);
+  r.machine.chromium = b.chromium;
+  if (b.error) r.errors.push(`Chromium: ${b.error}`);
+  r.errors.push(...b.errors.map((e) => `Chromium ${e}`));
+  const p = b.page;
+  if (!p) return;
+  r.machine.chromiumUserAgent = p.userAgent;
+  if (p.wavedec2) r.wavedec2.chromium = p.wavedec2;
+  for (const c of p.training) {
+    const row: TrainRow = {
+      place: 'Chromium worker',
+      workload: c.workload,
+      backend: c.backend,
+      status: c.status,
+    };
+    if (c.throughput) row.throughput = c.throughput;
+    if (c.snapshotsPerSecond !== undefined) row.snapshotsPerSecond = c.snapshotsPerSecond;
+    const notes = [c.status === 'measured' ? '' : c.reason, c.error ?? ''].filter(Boolean);
+    if (notes.length) row.note = notes.join(' — ');
+    r.training.push(row);
+  }
+  r.latency.push(...p.latency);
+}
+
+async function main(): Promise<void> {
+  const o = args();
+  const t0 = Date.now();
+  const r: BenchResults = {
+    machine: machineFacts(),
+    wavedec2: { errors: [] },
+    training: [],
+    latency: [],
+    errors: [],
+    durationS: 0,
+  };
+  say(`load average at start: ${r.machine.loadStart.join(' ')} (nproc ${r.machine.nproc})`);
+  if (o.only !== 'browser')
+    await runNode(
+      r,
+      NODE_BACKENDS.filter((b) => !o.backends || o.backends.includes(b)),
+    );
+  if (o.only !== 'node')
+    await runChromium(
+      r,
+      BROWSER_BACKENDS.filter((b) => !o.backends || o.backends.includes(b)),
+    );
+  r.machine.loadEnd = load();
+  r.durationS = (Date.now() - t0) / 1000;
+  const section = renderSection(r);
+  if (!o.write) return say(section);
+  writeFileSync(JSON_OUT, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(DOC, mergeDoc(existsSync(DOC) ? readFileSync(DOC, 'utf8') : null, section));
+  say(`wrote docs/BENCHMARKS.md and bench/results.json in ${r.durationS.toFixed(0)} s`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
