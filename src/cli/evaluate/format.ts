@@ -53,14 +53,15 @@ export function formatTable(t: EvaluationTable): string {
   return [line(head), ...rows.map(line), ...comparisonLines(t)].join('\n') + '\n';
 }
 
-/** A Markdown table. */
+/** A Markdown table (pipes inside cells escaped, or "|attr|" would split its column). */
 export function markdownTable(t: EvaluationTable): string {
   const { head, rows } = tableCells(t);
+  const cell = (c: string) => c.replace(/\|/g, '\\|');
   return (
     [
-      `| ${head.join(' | ')} |`,
+      `| ${head.map(cell).join(' | ')} |`,
       `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-      ...rows.map((r) => `| ${r.join(' | ')} |`),
+      ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
     ].join('\n') + '\n'
   );
 }

@@ -3,6 +3,7 @@
 // the requested runs, then the summary — and, once every run exists, the evaluation of the selected run.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { waveletDist } from '../../core/filterQuality.ts';
 import { initialH0 } from '../../model/train/init.ts';
 import { planSweep } from '../../model/sweep/grid.ts';
 import { runSweep, type SweepEvents } from '../../model/sweep/runSweep.ts';
@@ -124,6 +125,8 @@ export async function runSweepCommand(
       split: { train: split.train.length, val: split.val.length, test: split.test.length, seed: split.seed },
       validation: validate.describe,
       reference: spec.referenceName,
+      // Where the sweep started, in the same measure as every run's dist_to_reference.
+      initDistToReference: spec.reference ? waveletDist(initialH0(exp.awd), spec.reference) : null,
       teacher: { ...t.info, file: existsSync(saved) ? saved : null },
       backend: report.backend,
       ...s,
