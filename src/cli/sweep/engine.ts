@@ -93,7 +93,7 @@ export async function runSweepCommand(
         );
       },
     };
-    runSweep(ctx, plan, store, indices, events);
+    await runSweep(ctx, plan, store, indices, events);
     const runs = store.all();
     const s = summarize(spec.grid, plan, runs, spec.warmStart);
     const sel = s.selected === null ? null : runs.get(s.selected)!;

@@ -1,7 +1,9 @@
 // One point of the sweep: AWD from a given start h0 at (λ, γ) for a fixed number of epochs, then the
 // measures the selection and the results need. A run is a pure function of (config, start h0) — the
 // mini-batch order comes from the config's seed, Adam starts fresh (as awave's warm start does) — so
-// any process that holds the start h0 reproduces it exactly on the same backend.
+// any process that holds the start h0 reproduces it exactly on the same backend. Steps are read with
+// `await data()` (AwdTrainer.stepAsync), the read every backend supports — WebGPU in a worker returns
+// zeros from synchronous reads — so the lab's worker can run the same code as the CLI.
 import { waveletDist } from '../../core/filterQuality.ts';
 import type { AwdConfig } from '../../protocol/config.ts';
 import type { Teacher } from '../teacher/types.ts';
@@ -59,7 +61,11 @@ export interface SweepRun {
 }
 
 /** Train point `p` starting from `start` (null: the config's init). */
-export function runPoint(ctx: SweepContext, p: SweepPoint, start: readonly number[] | null): SweepRun {
+export async function runPoint(
+  ctx: SweepContext,
+  p: SweepPoint,
+  start: readonly number[] | null,
+): Promise<SweepRun> {
   const t0 = ctx.now();
   const init = initialH0(ctx.base);
   const config: AwdConfig = {
@@ -85,7 +91,7 @@ export function runPoint(ctx: SweepContext, p: SweepPoint, start: readonly numbe
       const acc = { loss: 0, l1wave: 0, l1attr: 0, n: 0 };
       for (let s = 0; s < trainer.stepsPerEpoch; s++) {
         try {
-          const r = trainer.step();
+          const r = await trainer.stepAsync();
           acc.loss += r.total;
           acc.l1wave += r.terms.l1wave;
           acc.l1attr += r.terms.l1attr;

@@ -26,13 +26,13 @@ export function memoryStore(): RunStore & { runs: Map<number, SweepRun> } {
 }
 
 /** Runs `indices` (default: all) of `plan`; returns the requested runs in index order. */
-export function runSweep(
+export async function runSweep(
   ctx: SweepContext,
   plan: readonly SweepPoint[],
   store: RunStore,
   indices: readonly number[] = plan.map((p) => p.index),
   events: SweepEvents = {},
-): SweepRun[] {
+): Promise<SweepRun[]> {
   for (const i of indices)
     if (!Number.isInteger(i) || i < 0 || i >= plan.length)
       throw new Error(`runSweep: run ${i} is not in the grid (0–${plan.length - 1})`);
@@ -58,7 +58,7 @@ export function runSweep(
       const p = plan[j]!;
       events.onStart?.(p, role);
       const src = p.warmFrom === null ? null : have(p.warmFrom)!.h0;
-      const run = runPoint(ctx, p, src);
+      const run = await runPoint(ctx, p, src);
       local.set(j, run);
       if (role === 'run') store.put(run);
       events.onDone?.(run, role);

@@ -36,9 +36,9 @@ describe('runSweep', () => {
     now: () => 0,
   });
 
-  it('starts every run from its source’s final h0 (and the first from the init)', () => {
+  it('starts every run from its source’s final h0 (and the first from the init)', async () => {
     const store = memoryStore();
-    const runs = runSweep(ctx(), plan, store);
+    const runs = await runSweep(ctx(), plan, store);
     expect(runs.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5]);
     for (const r of runs) {
       if (r.warmFrom === null) expect(r.distToInit).toBe(r.distToStart);
@@ -48,14 +48,14 @@ describe('runSweep', () => {
     }
   });
 
-  it('shards run in separate stores give exactly the runs of one sequential pass', () => {
+  it('shards run in separate stores give exactly the runs of one sequential pass', async () => {
     const full = memoryStore();
-    runSweep(ctx(), plan, full);
+    await runSweep(ctx(), plan, full);
     const merged = new Map<number, SweepRun>();
     for (const k of [1, 2]) {
       const own = memoryStore();
       const started: number[] = [];
-      runSweep(ctx(), plan, own, shardRuns(plan, k, 2), { onStart: (p) => started.push(p.index) });
+      await runSweep(ctx(), plan, own, shardRuns(plan, k, 2), { onStart: (p) => started.push(p.index) });
       // Shard 2 (λ row 1) recomputes run 0, the head of its chain, but does not store it.
       expect(started).toEqual(k === 1 ? [0, 2, 4] : [0, 1, 3, 5]);
       for (const [i, r] of own.runs) merged.set(i, r);
@@ -64,27 +64,27 @@ describe('runSweep', () => {
     for (const [i, r] of merged) expect(r.h0, `run ${i}`).toEqual(full.runs.get(i)!.h0);
   });
 
-  it('resumes: runs already stored are kept, not retrained; --only-style subsets reuse stored sources', () => {
+  it('resumes: runs already stored are kept, not retrained; --only-style subsets reuse stored sources', async () => {
     const store = memoryStore();
-    runSweep(ctx(), plan, store, [0, 2]);
+    await runSweep(ctx(), plan, store, [0, 2]);
     const skipped: number[] = [];
     const started: number[] = [];
-    runSweep(ctx(), plan, store, [2, 4], {
+    await runSweep(ctx(), plan, store, [2, 4], {
       onSkip: (p) => skipped.push(p.index),
       onStart: (p) => started.push(p.index),
     });
     expect(skipped).toEqual([2]);
     expect(started).toEqual([4]);
-    expect(() => runSweep(ctx(), plan, store, [6])).toThrow(/not in the grid/);
+    await expect(runSweep(ctx(), plan, store, [6])).rejects.toThrow(/not in the grid/);
   });
 
-  it('summarizes: selects the best validation value, reports the closest run to the reference', () => {
+  it('summarizes: selects the best validation value, reports the closest run to the reference', async () => {
     const store = memoryStore();
-    runSweep(ctx(), plan, store, [0, 1, 2]);
+    await runSweep(ctx(), plan, store, [0, 1, 2]);
     const partial = summarize(grid, plan, store.runs, true);
     expect(partial.complete).toBe(false);
     expect(partial.runs.filter((l) => l.status === 'missing').map((l) => l.index)).toEqual([3, 4, 5]);
-    runSweep(ctx(), plan, store);
+    await runSweep(ctx(), plan, store);
     const s = summarize(grid, plan, store.runs, true);
     const vals = [...store.runs.values()].map((r) => r.validation!.value);
     expect(s.complete).toBe(true);
