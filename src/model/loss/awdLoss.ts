@@ -31,8 +31,9 @@ export interface AwdLossOptions {
 }
 
 export interface AwdLossResult {
-  total: tf.Scalar;
-  terms: Record<TermName, tf.Scalar>;
+  /** Built on first read (in the caller's scope: read it inside the same tidy/gradient). */
+  readonly total: tf.Scalar;
+  readonly terms: Record<TermName, tf.Scalar>;
   /** Bands of Ψx, pywt order, in the transform's native layout (2-D: [h, N, w]; see NativeOps). */
   coeffs: tf.Tensor[];
   attributions: tf.Tensor[] | null;
@@ -53,7 +54,6 @@ export function awdLoss(h0: tf.Tensor1D, x: tf.Tensor, opts: AwdLossOptions): Aw
   const coeffs = nat.forward(xn);
   const recon = nat.inverse(coeffs);
   const scales = plan.level + 1;
-  const v = validityTerms(h0);
   const wantAttr = opts.teacher !== null && (weights.l1attr > 0 || opts.alwaysAttribute !== false);
   const attributions = wantAttr
     ? trimAttributions(bound, opts.teacher!, x, coeffs, {
@@ -64,21 +64,40 @@ export function awdLoss(h0: tf.Tensor1D, x: tf.Tensor, opts: AwdLossOptions): Aw
         ...(opts.inputGrad ? { inputGrad: opts.inputGrad } : {}),
       })
     : null;
-  const terms: Record<TermName, tf.Scalar> = {
-    rec: reconstructionLoss(xn, recon, N),
-    ...v,
-    l1wave: l1BandLoss(coeffs, scales, N),
-    l1attr: attributions ? l1BandLoss(attributions, scales, N) : tf.scalar(0),
+  // The terms and total are built on first use: display snapshots only want the bands (standard()),
+  // and the ~100 small ops of the terms were half of a 2-D snapshot's kernels. Read them in the same
+  // tf scope (and tape) as this call, like the bands.
+  let built: { terms: Record<TermName, tf.Scalar>; total: tf.Scalar } | null = null;
+  const build = () => {
+    if (built) return built;
+    const terms: Record<TermName, tf.Scalar> = {
+      rec: reconstructionLoss(xn, recon, N),
+      ...validityTerms(h0),
+      l1wave: l1BandLoss(coeffs, scales, N),
+      l1attr: attributions ? l1BandLoss(attributions, scales, N) : tf.scalar(0),
+    };
+    // Zero-weight terms stay out of the sum (as in awave), so they cost no backward pass.
+    const parts: tf.Tensor[] = [terms.rec];
+    for (const k of Object.keys(weights) as (keyof LossWeights)[])
+      if (weights[k] !== 0) parts.push(tf.mul(terms[k], weights[k]));
+    built = { terms, total: tf.addN(parts) as tf.Scalar };
+    return built;
   };
-  // Zero-weight terms stay out of the sum (as in awave), so they cost no backward pass.
-  const parts: tf.Tensor[] = [terms.rec];
-  for (const k of Object.keys(weights) as (keyof LossWeights)[])
-    if (weights[k] !== 0) parts.push(tf.mul(terms[k], weights[k]));
-  const total = tf.addN(parts) as tf.Scalar;
   const standard = () => ({
     coeffs: coeffs.map(nat.fromNative),
     attributions: attributions ? attributions.map(nat.fromNative) : null,
     recon: nat.fromNative(recon),
   });
-  return { total, terms, coeffs, attributions, recon, standard };
+  return {
+    get total() {
+      return build().total;
+    },
+    get terms() {
+      return build().terms;
+    },
+    coeffs,
+    attributions,
+    recon,
+    standard,
+  };
 }
