@@ -50,12 +50,14 @@ patchWebgpuAddN();
 /** Preference order (breaks ties in the timing). */
 export const AUTO_ORDER: readonly ActiveBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 /**
- * Trial order. Measured here (Chromium, SwiftShader): once WebGPU's synchronous readbacks have made
- * their staging canvases, a worker cannot create a WebGL2 context any more ("Could not get context for
- * WebGL version 2"), so WebGL is initialised before WebGPU is touched.
+ * Trial order. WebGL is tried before WebGPU for a reason measured here (Chromium, SwiftShader): one
+ * synchronous WebGPU read in a Worker (tfjs reads through staging canvases, or moves a tensor between
+ * backends with one) destroys the WebGPU device and the Worker's WebGL context with it. Nothing reads
+ * WebGPU synchronously any more (async training reads; constants cached per backend are dropped on
+ * every switch, see SelectOptions.beforeSet), and switching webgpu → webgl → webgpu in one Worker
+ * works; trying the cheaper-to-fail WebGL first still costs nothing.
  */
 const TRIAL_ORDER: readonly ActiveBackend[] = ['webgl', 'webgpu', 'wasm', 'cpu'];
-let webglAttempted = false;
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmUrl,
@@ -80,7 +82,8 @@ export interface SelectOptions {
   afterSet: () => void;
   /**
    * Called before every setBackend: free tensors cached on the backend being left (the model's
-   * selector constants). Reading them from a WebGL context that WebGPU has starved fails.
+   * selector and validity constants). Used from another backend, tfjs would move them with a
+   * synchronous read, which on WebGPU in a Worker destroys the device (see TRIAL_ORDER).
    */
   beforeSet?: () => void;
   /** Total timing budget for `auto` (ms). */
@@ -117,15 +120,8 @@ function withTimeout<T>(p: Promise<T>, msLimit: number, what: string): Promise<T
 /** Sets `b` as the tfjs backend; returns null or why it failed. */
 async function activate(b: ActiveBackend, o: SelectOptions): Promise<string | null> {
   o.beforeSet?.();
-  if (b === 'webgl') webglAttempted = true;
-  if (b === 'webgpu' && !webglAttempted) {
-    // Keep a later switch to WebGL possible (see TRIAL_ORDER); its failure is reported when tried.
-    webglAttempted = true;
-    await withTimeout(tf.setBackend('webgl'), o.initTimeoutMs ?? 20_000, "setBackend('webgl')").catch(
-      () => false,
-    );
-  }
-  if (b === 'webgpu') {
+  // An initialised WebGPU backend holds its device; only a first start needs an adapter.
+  if (b === 'webgpu' && !tf.findBackend('webgpu')) {
     const why = await webgpuProblem();
     if (why) return why;
   }

@@ -7,6 +7,7 @@ import { loadTeacherFromArtifacts } from '../model/teacher/loadLayersModel.ts';
 import type { Teacher } from '../model/teacher/types.ts';
 import { registerSecondOrderGradients } from '../model/grads/register.ts';
 import { clearSelectorCache } from '../model/transform/selectors.ts';
+import { clearValidityCache } from '../model/loss/validity.ts';
 import { AwdTrainer } from '../model/train/trainer.ts';
 import { onCpuBackend, selectBackend } from './backends.ts';
 import { probeAwdStep } from './benchmark.ts';
@@ -37,7 +38,10 @@ export function workerDeps(): EngineDeps<Teacher> {
           ),
         // Gradient registrations are global; (re)applying them after every switch keeps ours on top.
         afterSet: registerSecondOrderGradients,
-        beforeSet: clearSelectorCache,
+        beforeSet: () => {
+          clearSelectorCache();
+          clearValidityCache();
+        },
         now,
       }),
     loadTeacher,

@@ -11,6 +11,8 @@ export class Reporter<T extends TeacherLike> {
   private readonly progress: ProgressThrottle;
   private lastSnapshotT = -Infinity;
   private lastSnapshotStep = -1;
+  /** What the last snapshot cost (ms): snapshots are spaced so display takes ≤ ~1/5 of the time. */
+  private snapshotCost = 0;
 
   constructor(
     private readonly deps: EngineDeps<T>,
@@ -33,7 +35,8 @@ export class Reporter<T extends TeacherLike> {
   }
 
   snapshotDue(): boolean {
-    return this.deps.now() - this.lastSnapshotT >= (this.deps.snapshotMs ?? 100);
+    const gap = Math.max(this.deps.snapshotMs ?? 100, 4 * this.snapshotCost);
+    return this.deps.now() - this.lastSnapshotT >= gap;
   }
 
   sendProgress(step: number, epoch: number, now = this.deps.now()): void {
@@ -49,7 +52,8 @@ export class Reporter<T extends TeacherLike> {
     } catch (e) {
       this.onError(`snapshot: ${errText(e)}`);
     }
-    this.lastSnapshotT = now;
+    this.lastSnapshotT = this.deps.now();
+    this.snapshotCost = this.lastSnapshotT - now;
     this.lastSnapshotStep = step;
   }
 

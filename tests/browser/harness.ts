@@ -22,6 +22,8 @@ function findRepoRoot(from: string): string {
 /** Repo root = the directory holding package.json; the reference data lives beside the repo. */
 export const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 export const REFERENCE_DIR = resolve(REPO_ROOT, '../shared/reference');
+/** The built app; AWD_DIST_DIR points elsewhere (`vite build --outDir …`) so parallel builds cannot collide. */
+export const DIST_DIR = resolve(REPO_ROOT, process.env['AWD_DIST_DIR'] ?? 'dist');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -70,11 +72,12 @@ function watch(page: Page, lab: Pick<Lab, 'errors' | 'log'>): void {
 }
 
 export async function startLab(): Promise<Lab> {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'index.html')))
-    throw new Error('dist/ missing: run `vite build` first');
+  if (!existsSync(join(DIST_DIR, 'index.html')))
+    throw new Error(`${DIST_DIR} missing: run \`vite build\` first`);
   const port = await freePort();
   const server: PreviewServer = await preview({
     root: REPO_ROOT,
+    build: { outDir: DIST_DIR },
     logLevel: 'error',
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });

@@ -53,6 +53,16 @@ function consts(K: number): ValidityConsts {
   return c;
 }
 
+/**
+ * Frees the cached constants. They live on the backend active when first used, so a backend switch
+ * must drop them (as clearSelectorCache): using them from another backend moves them with a
+ * synchronous read, which on WebGPU in a Worker breaks the device and the Worker's WebGL context.
+ */
+export function clearValidityCache(): void {
+  for (const c of CONSTS.values()) tf.dispose(Object.values(c));
+  CONSTS.clear();
+}
+
 export interface ValidityTerms {
   lsum: tf.Scalar;
   hsum: tf.Scalar;

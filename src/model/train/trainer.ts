@@ -47,8 +47,8 @@ export interface SampleCoefficients {
 interface PendingStep {
   epoch: number;
   weights: LossWeights;
-  vals: tf.Tensor;
-  grad: tf.Tensor;
+  /** The 8 terms, the total, then d total / d h0: one tensor, so one read (each read is a GPU sync). */
+  out: tf.Tensor;
 }
 
 export interface AwdTrainerOptions {
@@ -94,7 +94,9 @@ export class AwdTrainer {
     this.master = this.init.slice();
     this.plan = createPlan(shape.slice(1), this.init.length, config.mode, config.level);
     this.X = tf.tensor(o.x, shape);
-    this.h0Var = tf.variable(tf.tensor1d(Float32Array.from(this.master)), true);
+    const h0 = tf.tensor1d(Float32Array.from(this.master));
+    this.h0Var = tf.variable(h0, true); // shares h0's data; the handle itself would leak
+    h0.dispose();
     this.adam = new TorchAdam(this.init.length, { lr: config.lr });
     this.batches = new BatchScheduler(shape[0]!, config.batchSize, config.shuffle, config.seed);
     this.opts = {
@@ -149,9 +151,9 @@ export class AwdTrainer {
   step(): StepRecord {
     const p = this.launch();
     try {
-      return this.complete(p, p.vals.dataSync(), p.grad.dataSync());
+      return this.complete(p, p.out.dataSync());
     } finally {
-      tf.dispose([p.vals, p.grad]);
+      p.out.dispose();
     }
   }
 
@@ -165,14 +167,13 @@ export class AwdTrainer {
     try {
       const p = this.launch();
       let v: ArrayLike<number>;
-      let g: ArrayLike<number>;
       try {
-        [v, g] = await Promise.all([p.vals.data(), p.grad.data()]);
+        v = await p.out.data();
       } finally {
-        tf.dispose([p.vals, p.grad]);
+        p.out.dispose();
       }
       this.alive(); // disposed while the read was in flight
-      return this.complete(p, v, g);
+      return this.complete(p, v);
     } finally {
       this.pending = false;
     }
@@ -183,7 +184,7 @@ export class AwdTrainer {
     this.alive();
     const batch = this.batches.next();
     const weights = this.weights;
-    const { vals, grad } = tf.tidy(() => {
+    const out = tf.tidy(() => {
       const idx = batch.indices ? tf.tensor1d(batch.indices, 'int32') : null;
       const xb = idx ? tf.gather(this.X, idx) : this.X;
       const gb = this.G && idx ? tf.gather(this.G, idx) : this.G;
@@ -194,14 +195,17 @@ export class AwdTrainer {
         return r.total;
       }, [this.h0Var]);
       const g = grads[this.h0Var.name]!;
-      return { vals: termVec! as tf.Tensor, grad: g };
+      const both = tf.concat([termVec! as tf.Tensor, g]);
+      (termVec! as tf.Tensor).dispose(); // kept out of variableGrads' scope, so tidy would not free it
+      return both;
     });
-    return { epoch: batch.epoch, weights, vals, grad };
+    return { epoch: batch.epoch, weights, out };
   }
 
   /** Host side of a step (float64): divergence check, torch-exact Adam, the record. */
-  private complete(p: PendingStep, v: ArrayLike<number>, g: ArrayLike<number>): StepRecord {
-    const gr = Float64Array.from(g);
+  private complete(p: PendingStep, v: ArrayLike<number>): StepRecord {
+    const T = TERM_NAMES.length + 1;
+    const gr = Float64Array.from({ length: v.length - T }, (_, i) => v[T + i]!);
     const { terms, total } = unstackTerms(v);
     this.steps++;
     const bad = !Number.isFinite(total) ? 'the loss' : gr.every(Number.isFinite) ? null : 'the gradient';
@@ -261,29 +265,29 @@ export class AwdTrainer {
   coefficients(sample: number): SampleCoefficients {
     const t = this.coefficientTensors(sample);
     try {
-      return this.assemble(
-        t,
-        t.tensors.map((x) => x.dataSync() as Float32Array),
-      );
+      return this.assemble(t, t.flat.dataSync() as Float32Array);
     } finally {
-      tf.dispose(t.tensors);
+      t.flat.dispose();
     }
   }
 
-  /** coefficients() with asynchronous reads (see stepAsync). */
+  /** coefficients() with an asynchronous read (see stepAsync). */
   async coefficientsAsync(sample: number): Promise<SampleCoefficients> {
     const t = this.coefficientTensors(sample);
-    let values: Float32Array[];
+    let flat: Float32Array;
     try {
-      values = (await Promise.all(t.tensors.map((x) => x.data()))) as Float32Array[];
+      flat = (await t.flat.data()) as Float32Array;
     } finally {
-      tf.dispose(t.tensors);
+      t.flat.dispose();
     }
-    return this.assemble(t, values);
+    return this.assemble(t, flat);
   }
 
-  /** The bands, then the attributions (when there are any), then the reconstruction, all kept. */
-  private coefficientTensors(sample: number): { tensors: tf.Tensor[]; bands: number; attributed: boolean } {
+  /**
+   * The bands, then the attributions (when there are any), then the reconstruction, concatenated flat:
+   * one read instead of ~2J+3 (on a GPU each read is a round trip), split again on the host.
+   */
+  private coefficientTensors(sample: number): { flat: tf.Tensor; sizes: number[]; attributed: boolean } {
     this.alive();
     const N = this.X.shape[0];
     if (!Number.isInteger(sample) || sample < 0 || sample >= N)
@@ -295,17 +299,21 @@ export class AwdTrainer {
         xs,
         this.lossOpts(this.weights, this.G && tf.slice(this.G, sample, 1)),
       ).standard();
-      const tensors = [...r.coeffs, ...(r.attributions ?? []), r.recon].map((t) => tf.keep(t));
-      return { tensors, bands: r.coeffs.length, attributed: r.attributions !== null };
+      const parts = [...r.coeffs, ...(r.attributions ?? []), r.recon];
+      const flat = tf.concat(parts.map((t) => tf.reshape(t, [-1])));
+      return { flat, sizes: parts.map((t) => t.size), attributed: r.attributions !== null };
     });
   }
 
-  private assemble(t: { bands: number; attributed: boolean }, values: Float32Array[]): SampleCoefficients {
-    const c = perScale(this.plan, values.slice(0, t.bands));
+  private assemble(t: { sizes: number[]; attributed: boolean }, flat: Float32Array): SampleCoefficients {
+    let at = 0;
+    const values = t.sizes.map((n) => flat.subarray(at, (at += n)));
+    const bands = this.plan.bandShapes.length;
+    const c = perScale(this.plan, values.slice(0, bands));
     const a = t.attributed
-      ? perScale(this.plan, values.slice(t.bands, 2 * t.bands)).values
+      ? perScale(this.plan, values.slice(bands, 2 * bands)).values
       : c.values.map((v) => new Float32Array(v.length));
-    return { coeffs: c.values, attributions: a, shapes: c.shapes, recon: Float32Array.from(values.at(-1)!) };
+    return { coeffs: c.values, attributions: a, shapes: c.shapes, recon: values.at(-1)!.slice() };
   }
 
   dispose(): void {

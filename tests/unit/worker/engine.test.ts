@@ -86,6 +86,20 @@ describe('engine: throttling (fake clock, 10 ms per step)', () => {
   });
 });
 
+describe('engine: snapshot spacing follows their cost', () => {
+  it('a snapshot costing 50 ms is taken every ≥ 200 ms (display ≤ ~1/5 of the time)', async () => {
+    const base = fakeDeps(clock, 10);
+    h = harness({ ...base, wavefun: (h0, level) => ((clock.t += 50), base.wavefun(h0, level)) });
+    await ready();
+    const snaps0 = h.of('snapshot').length;
+    h.send({ type: 'step', n: 100 });
+    await h.waitFor(is('progress', (e) => e.step === 100));
+    await h.engine.settled();
+    const steps = h.of('snapshot').slice(snaps0).map((s) => s.step);
+    expect(steps).toEqual([20, 40, 60, 80, 100]);
+  });
+});
+
 describe('engine: play / pause / weights', () => {
   it('pause stops promptly; play resumes from the same filter', async () => {
     h = harness(fakeDeps(clock));
