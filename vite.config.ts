@@ -15,10 +15,18 @@ const fitsjsAsEsm = {
   },
 };
 
+// The lab's Content-Security-Policy (index.html) allows no inline script, but the dev server injects
+// one (React Fast Refresh's preamble): drop the policy in `vite dev` only; builds and previews keep it.
+const cspOnlyInBuilds = {
+  name: 'csp-only-in-builds',
+  apply: 'serve' as const,
+  transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
+
 // Relative base so the built lab also works from a sub-path or file server.
 export default defineConfig({
   base: './',
-  plugins: [react(), fitsjsAsEsm],
+  plugins: [react(), fitsjsAsEsm, cspOnlyInBuilds],
   // ES module workers: the training worker imports tfjs and the model as ESM (shared/ARCHITECTURE.md).
   worker: { format: 'es' },
   build: {
