@@ -7,10 +7,29 @@
 // bundle stays out of the main chunk unless it is needed.
 import type { BackendChoice } from '../protocol/config.ts';
 import type { WorkerLike } from '../protocol/endpoint.ts';
-import type { Command, InitCommand, ReadyEvent, WorkerEvent } from '../protocol/messages.ts';
+import type {
+  Command,
+  InitCommand,
+  ReadyEvent,
+  TeacherArtifacts,
+  TeacherCheckedEvent,
+  TeacherProgressEvent,
+  TeacherTrainedEvent,
+  TrainTeacherCommand,
+  WorkerEvent,
+} from '../protocol/messages.ts';
 import { transferList } from '../protocol/transfer.ts';
 
 export type Listener = (ev: WorkerEvent) => void;
+
+/** A request whose answer is one event; the engine answers them in the order they were sent. */
+interface Pending {
+  command: 'checkTeacher' | 'trainTeacher';
+  answer: 'teacherChecked' | 'teacherTrained';
+  resolve(ev: WorkerEvent): void;
+  reject(e: Error): void;
+  onProgress?: (ev: TeacherProgressEvent) => void;
+}
 
 export interface WorkerClientOptions {
   /** Makes a worker; default spawns src/worker/awd.worker.ts as a module worker. */
@@ -44,6 +63,7 @@ export class WorkerClient {
   mode: 'worker' | 'main-thread' = 'worker';
   /** The latest backend report, for views that subscribe late. */
   lastReady: ReadyEvent | null = null;
+  private pending: Pending[] = [];
 
   constructor(private readonly opts: WorkerClientOptions = {}) {
     this.start();
@@ -61,8 +81,86 @@ export class WorkerClient {
     this.post(cmd);
   }
 
+  /**
+   * The compatibility verdict for `teacher` on samples of `inputShape` (see TeacherCheck). Rejects when
+   * the worker answers the command with an error or crashes (teacher jobs are not replayed).
+   */
+  checkTeacher(
+    teacher: TeacherArtifacts,
+    inputShape: number[],
+    target?: number,
+  ): Promise<TeacherCheckedEvent> {
+    const cmd: Command = {
+      type: 'checkTeacher',
+      teacher,
+      inputShape,
+      ...(target !== undefined ? { target } : {}),
+    };
+    return this.request(cmd, 'teacherChecked') as Promise<TeacherCheckedEvent>;
+  }
+
+  /** Trains a teacher in the worker; `onProgress` gets every teacherProgress event (~10 Hz). */
+  trainTeacher(
+    opts: Omit<TrainTeacherCommand, 'type'>,
+    onProgress?: (ev: TeacherProgressEvent) => void,
+  ): Promise<TeacherTrainedEvent> {
+    const cmd: Command = { type: 'trainTeacher', ...opts };
+    return this.request(cmd, 'teacherTrained', onProgress) as Promise<TeacherTrainedEvent>;
+  }
+
+  /** Ends a running trainTeacher after its current epoch; its promise still resolves (stoppedBy 'user'). */
+  stopTeacher(): void {
+    this.send({ type: 'stopTeacher' });
+  }
+
+  private request(
+    cmd: Command & { type: Pending['command'] },
+    answer: Pending['answer'],
+    onProgress?: (ev: TeacherProgressEvent) => void,
+  ): Promise<WorkerEvent> {
+    if (this.disposed) return Promise.reject(new Error(`${cmd.type}: the client is disposed`));
+    return new Promise((resolve, reject) => {
+      this.pending.push({
+        command: cmd.type,
+        answer,
+        resolve,
+        reject,
+        ...(onProgress ? { onProgress } : {}),
+      });
+      this.send(cmd);
+    });
+  }
+
+  /** Routes answers (and errors naming the command) to the oldest request waiting for them. */
+  private settle(ev: WorkerEvent): void {
+    const first = (p: (q: Pending) => boolean) => this.pending.find(p);
+    const done = (q: Pending) => (this.pending = this.pending.filter((x) => x !== q));
+    if (ev.type === 'teacherChecked' || ev.type === 'teacherTrained') {
+      const q = first((x) => x.answer === ev.type);
+      if (q) {
+        done(q);
+        q.resolve(ev);
+      }
+    } else if (ev.type === 'teacherProgress') first((x) => x.command === 'trainTeacher')?.onProgress?.(ev);
+    else if (ev.type === 'error') {
+      const q = first((x) => x.command === ev.command);
+      if (q) {
+        done(q);
+        q.reject(new Error(ev.message));
+      }
+    }
+  }
+
+  /** Requests the engine will never answer (it crashed; teacher jobs are not replayed). */
+  private failPending(why: string): void {
+    const all = this.pending;
+    this.pending = [];
+    for (const q of all) q.reject(new Error(`${q.command}: ${why}`));
+  }
+
   dispose(): void {
     if (this.disposed) return;
+    this.failPending('the client was disposed');
     this.post({ type: 'dispose' });
     this.disposed = true;
     this.worker?.terminate();
@@ -149,6 +247,7 @@ export class WorkerClient {
     if (ev.type === 'snapshot') this.lastH0 = Array.from(ev.h0);
     if (ev.type === 'ready') this.lastReady = ev;
     for (const fn of this.listeners) fn(ev);
+    this.settle(ev);
   }
 
   private crashed(w: WorkerLike, message: string): void {
@@ -159,6 +258,7 @@ export class WorkerClient {
       this.queued = [...this.unheard, ...this.queued];
       return this.useFallback(`worker failed to start: ${message}`);
     }
+    this.failPending(`the worker crashed (${message})`);
     const max = this.opts.maxRestarts ?? 3;
     const again = this.restarts < max;
     this.receive({
@@ -196,6 +296,7 @@ export class WorkerClient {
         message: `${why}; no main-thread fallback`,
         recoverable: false,
       });
+      this.failPending('no engine could be started');
       return;
     }
     if (this.loadingFallback) return;
@@ -219,6 +320,7 @@ export class WorkerClient {
           message: `${why}; main-thread engine failed: ${String(e)}`,
           recoverable: false,
         });
+        this.failPending('no engine could be started');
       },
     );
   }

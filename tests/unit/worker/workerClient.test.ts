@@ -6,17 +6,24 @@ import { WorkerClient } from '../../../src/app/workerClient.ts';
 import type { WorkerLike } from '../../../src/protocol/endpoint.ts';
 import type { WorkerEvent } from '../../../src/protocol/messages.ts';
 import { createEngine } from '../../../src/worker/engine.ts';
-import type { Endpoint } from '../../../src/worker/types.ts';
-import { FakeTrainer, fakeDeps, initCommand, type FakeClock } from './fakes.ts';
+import type { EngineDeps, Endpoint } from '../../../src/worker/types.ts';
+import {
+  FakeTrainer,
+  fakeDeps,
+  fakeTeacherArtifacts,
+  initCommand,
+  type FakeClock,
+  type FakeTeacher,
+} from './fakes.ts';
 
 interface FakeWorker extends WorkerLike {
   crash(message: string): void;
   terminated: boolean;
 }
 
-function fakeWorker(clock: FakeClock): FakeWorker {
+function fakeWorker(clock: FakeClock, over: Partial<EngineDeps<FakeTeacher>> = {}): FakeWorker {
   const { port1, port2 } = new MessageChannel();
-  createEngine(port1 as unknown as Endpoint, fakeDeps(clock));
+  createEngine(port1 as unknown as Endpoint, fakeDeps(clock, 10, over));
   const errorFns: ((ev: Event) => void)[] = [];
   const w: FakeWorker = {
     terminated: false,
@@ -165,5 +172,71 @@ describe('WorkerClient', () => {
     const ready = await waitFor((e) => e.type === 'ready');
     expect(ready).toMatchObject({ backend: 'cpu' });
     expect(client.mode).toBe('main-thread');
+  });
+
+  it('checkTeacher/trainTeacher helpers: answers in request order, progress, errors and crashes reject', async () => {
+    const workers: FakeWorker[] = [];
+    let stopSeen = false;
+    const spawn = () => {
+      workers.push(
+        fakeWorker(clock, {
+          trainTeacher: async (cmd, hooks) => {
+            const history = [];
+            for (let e = 1; e <= cmd.epochs; e++) {
+              clock.t += 200; // every epoch is reported
+              history.push({ epoch: e, loss: 1 / e, valLoss: 1 / e });
+              const more = hooks.onEpoch(history.at(-1)!);
+              await hooks.yieldToEvents();
+              if (!more) {
+                stopSeen = true;
+                break;
+              }
+            }
+            if (cmd.seed === 13) throw new Error('unlucky seed');
+            return {
+              artifacts: fakeTeacherArtifacts(),
+              metric: { name: 'r2' as const, value: 0.5 },
+              history,
+              bestEpoch: 1,
+              inputShape: [16],
+            };
+          },
+        }),
+      );
+      return workers.at(-1)!;
+    };
+    const client = new WorkerClient({ spawn });
+    const [bad, good] = await Promise.all([
+      client.checkTeacher(fakeTeacherArtifacts('no second derivative'), [16]),
+      client.checkTeacher(fakeTeacherArtifacts(), [16], 0),
+    ]);
+    expect([bad.canUseGamma, good.canUseGamma]).toEqual([false, true]);
+    const opts = {
+      arch: { kind: 'mlp1d' as const },
+      data: { x: new Float32Array(32), shape: [2, 16] },
+      y: new Float32Array(2),
+      yShape: [2],
+      task: 'regression' as const,
+      epochs: 3,
+      batchSize: 1,
+      lr: 0.1,
+      seed: 1,
+      validationSplit: 0.5,
+      patience: 2,
+    };
+    const seen: number[] = [];
+    const trained = await client.trainTeacher(opts, (p) => seen.push(p.epoch));
+    expect(trained).toMatchObject({ epochs: 3, stoppedBy: 'maxEpochs' });
+    expect(seen).toEqual([1, 2, 3]);
+    expect(opts.data.x.length).toBe(32); // the caller's arrays are copied, not transferred
+    await expect(client.trainTeacher({ ...opts, seed: 13 })).rejects.toThrow('trainTeacher: unlucky seed');
+    const long = client.trainTeacher({ ...opts, epochs: 10_000 }, () => client.stopTeacher());
+    expect(await long).toMatchObject({ stoppedBy: 'user' });
+    expect(stopSeen).toBe(true);
+    const lost = client.trainTeacher({ ...opts, epochs: 10_000 });
+    await new Promise((r) => setTimeout(r, 20));
+    workers[0]!.crash('gone');
+    await expect(lost).rejects.toThrow('trainTeacher: the worker crashed (gone)');
+    client.dispose();
   });
 });
