@@ -109,7 +109,10 @@ export interface ReadyEvent {
   /** One human line, e.g. "webgpu: no adapter; webgl 43 ms/step; wasm 7 ms/step → wasm (fastest)". */
   reason: string;
   tried: BackendTrial[];
-  /** False: this backend can run the reference checks but not training (see src/worker/backends.ts). */
+  /**
+   * Whether this backend can train. Training reads tensors asynchronously, so every backend that starts
+   * can (WebGPU in a Worker included); true since then, kept so older views still compile.
+   */
   canTrain: boolean;
 }
 export interface StateEvent {

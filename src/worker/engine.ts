@@ -177,6 +177,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
 
   /** Passes λ/γ to the trainer; γ stays 0 while the teacher cannot serve it (and the user is told again). */
   private applyWeights(lambda: number | undefined, gamma: number | undefined): void {
+    if (lambda === undefined && gamma === undefined) return;
     const w: { lambda?: number; gamma?: number } = {};
     if (lambda !== undefined) w.lambda = lambda;
     if (gamma !== undefined) w.gamma = this.gammaBlock ? 0 : gamma;
@@ -193,7 +194,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     if (effect === 'live' && !backendChanged) {
       this.config = next;
       const t = this.trainer;
-      if (patch.lambda !== undefined || patch.gamma !== undefined) this.applyWeights(next.lambda, next.gamma);
+      this.applyWeights(patch.lambda, patch.gamma);
       if (t && patch.lr !== undefined) t.setLr(next.lr);
       if (patch.epochs !== undefined) this.targetEpoch = next.epochs > 0 ? next.epochs : Infinity;
       return this.emitState();

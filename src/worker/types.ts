@@ -53,8 +53,8 @@ export interface TrainerLike {
   dispose(): void;
 }
 
+/** What the engine does with a teacher itself (the verdict comes from inspectTeacher). */
 export interface TeacherLike {
-  compatibility: { ok: boolean; problems: string[] };
   dispose(): void;
 }
 

@@ -95,7 +95,10 @@ describe('engine: snapshot spacing follows their cost', () => {
     h.send({ type: 'step', n: 100 });
     await h.waitFor(is('progress', (e) => e.step === 100));
     await h.engine.settled();
-    const steps = h.of('snapshot').slice(snaps0).map((s) => s.step);
+    const steps = h
+      .of('snapshot')
+      .slice(snaps0)
+      .map((s) => s.step);
     expect(steps).toEqual([20, 40, 60, 80, 100]);
   });
 });
@@ -282,7 +285,16 @@ describe('engine: divergence and errors', () => {
     h.send({ type: 'step', n: 2 });
     await h.waitFor(is('snapshot', (e) => e.step === 2));
     expect(h.of('warning')).toHaveLength(2);
-    expect(t.weightCalls.map(([, x]) => x)).toEqual([{ gamma: 0 }, { lambda: 0.2 }]);
+    await sendAndWait({ type: 'setConfig', patch: { lambda: 0.3 } }, 'state');
+    expect(h.of('warning')).toHaveLength(2);
+    await sendAndWait({ type: 'setConfig', patch: { gamma: 2, lr: 0.01 } }, 'state');
+    expect(h.of('warning')).toHaveLength(3);
+    expect(t.weightCalls.map(([, x]) => x)).toEqual([
+      { gamma: 0 },
+      { lambda: 0.2 },
+      { lambda: 0.3 },
+      { gamma: 0 },
+    ]);
     expect(allRecords(h).every((r) => r.gamma === 0)).toBe(true);
     expect(h.of('error')).toEqual([]);
   });
