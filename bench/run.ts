@@ -71,6 +71,7 @@ async function runNode(r: BenchResults, backends: string[]): Promise<void> {
     say(`Node: training on ${b} (child process)…`);
     try {
       const res = await nodeTrain(b);
+      r.kernelCheck[b] = res.kernelCheck;
       if (res.kernelCheck !== 'ok') r.errors.push(`Node ${b}: kernel self-check: ${res.kernelCheck}`);
       for (const c of res.cases) {
         const row: TrainRow = {
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
     machine: machineFacts(),
     wavedec2: { errors: [] },
     training: [],
+    kernelCheck: {},
     latency: [],
     errors: [],
     durationS: 0,

@@ -17,7 +17,7 @@ export interface CaseInput {
 
 const INIT_MS = 90_000;
 /** A backend slower than this gets the windows it finished (and the open one) reported as partial. */
-const TIMING_MS = 60_000;
+const TIMING_MS = 40_000;
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 const failure = (ev: WorkerEvent): string | null =>
