@@ -152,6 +152,8 @@ const MEANING = [
   '    steps counted from `progress` events on arrival in the page. Includes everything the UI gets:',
   '    progress records (~every 125 ms) and snapshots (~every 100 ms: cascade ψ/φ, the selected',
   '    sample’s bands, attributions and reconstruction, decimated and transferred).',
+  '  - *snapshots/s*: the worker spaces snapshots ≥ 100 ms apart and ≥ 4× what the last one cost,',
+  '    so slow backends send few or none within the timing windows.',
   '  - Teachers are seeded (`buildSeededTeacher`, sent to the worker as model.json + weights via',
   '    `teacherToArtifacts`) and **untrained**: speed does not depend on the weights.',
   '  - *verify-only*: the worker can run the reference checks on that backend but refuses to train',
@@ -170,6 +172,7 @@ const MEANING = [
   'npm run bench -- --only node           # Node only (or --only browser)',
   'npm run bench -- --backends wasm,cpu   # a subset of backends',
   'npm run bench -- --no-write            # print, do not write files',
+  'npm run bench -- --render              # rewrite this section from bench/results.json, no measuring',
   '```',
   '',
 ];

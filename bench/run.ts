@@ -1,9 +1,11 @@
 // `npm run bench`: wavedec2 and AWD training throughput in Node and in headless Chromium (the real
 // worker, through the protocol), slider latency in Chromium; writes docs/BENCHMARKS.md (between the
-// bench markers) and bench/results.json. Flags: --only node|browser, --backends a,b, --no-write.
+// bench markers) and bench/results.json. Flags: --only node|browser, --backends a,b, --no-write,
+// --render (rewrite the document from bench/results.json without measuring).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { runBrowser } from './browser/run.ts';
 import type { BrowserBackend, PagePlan } from './browser/types.ts';
 import { load, machineFacts } from './machine.ts';
@@ -31,7 +33,7 @@ function args() {
   if (only !== undefined && only !== 'node' && only !== 'browser')
     throw new Error(`--only: expected node or browser, got ${only}`);
   const backends = val('--backends')?.split(',');
-  return { only, backends, write: !a.includes('--no-write') };
+  return { only, backends, write: !a.includes('--no-write'), render: a.includes('--render') };
 }
 
 const say = (l: string) => console.log(l);
@@ -129,8 +131,22 @@ async function runChromium(r: BenchResults, backends: BrowserBackend[]): Promise
   r.latency.push(...p.latency);
 }
 
+/** Writes a generated file as the project's Prettier would (so `npm run format` leaves it alone). */
+async function writePretty(file: string, text: string): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
+
+function writeDoc(r: BenchResults): Promise<void> {
+  return writePretty(DOC, mergeDoc(existsSync(DOC) ? readFileSync(DOC, 'utf8') : null, renderSection(r)));
+}
+
 async function main(): Promise<void> {
   const o = args();
+  if (o.render) {
+    await writeDoc(JSON.parse(readFileSync(JSON_OUT, 'utf8')) as BenchResults);
+    return say('rewrote docs/BENCHMARKS.md from bench/results.json');
+  }
   const t0 = Date.now();
   const r: BenchResults = {
     machine: machineFacts(),
@@ -154,10 +170,9 @@ async function main(): Promise<void> {
     );
   r.machine.loadEnd = load();
   r.durationS = (Date.now() - t0) / 1000;
-  const section = renderSection(r);
-  if (!o.write) return say(section);
-  writeFileSync(JSON_OUT, `${JSON.stringify(r, null, 2)}\n`);
-  writeFileSync(DOC, mergeDoc(existsSync(DOC) ? readFileSync(DOC, 'utf8') : null, section));
+  if (!o.write) return say(renderSection(r));
+  await writePretty(JSON_OUT, JSON.stringify(r, null, 2));
+  await writeDoc(r);
   say(`wrote docs/BENCHMARKS.md and bench/results.json in ${r.durationS.toFixed(0)} s`);
 }
 
