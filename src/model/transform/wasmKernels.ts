@@ -111,7 +111,8 @@ function fastSlice(orig: tf.KernelConfig): tf.KernelFunc {
       stride *= shape[i]!;
     }
     const n = size.reduce((p, d) => p * d, 1);
-    if (n > 0) backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(x).subarray(offset, offset + n));
+    if (n > 0)
+      backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(x).subarray(offset, offset + n));
     return out;
   };
 }
