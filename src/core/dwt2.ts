@@ -26,6 +26,20 @@ export interface NullableBands2D {
   readonly cD: Array2D | null;
 }
 
+/**
+ * The row pass's two intermediate matrices, reused across calls: fresh multi-megabyte buffers cost
+ * more than the filtering in Chromium (page faults on first touch: wavedec2 of 1024² took 97 ms in a
+ * page vs 37 ms in Node, with the filtering itself 17 ms in both). Bounded, so a one-off huge map does
+ * not pin its scratch for the session.
+ */
+const SCRATCH_MAX = 8 * 1024 * 1024; // doubles per buffer (64 MB)
+let scratch: [Float64Array, Float64Array] | null = null;
+function rowScratch(n: number): [Float64Array, Float64Array] {
+  if (n > SCRATCH_MAX) return [new Float64Array(n), new Float64Array(n)];
+  if (!scratch || scratch[0].length < n) scratch = [new Float64Array(n), new Float64Array(n)];
+  return scratch;
+}
+
 /** dwt2 on a validated matrix (no checks; the multilevel loop calls this). */
 export function dwt2Core(x: Array2D, w: Wavelet, mode: Mode): Bands2D {
   const K = w.decLo.length;
@@ -34,8 +48,8 @@ export function dwt2Core(x: Array2D, w: Wavelet, mode: Mode): Bands2D {
   const colPlan = analysisPlan(R, K, mode);
   const M1 = rowPlan.m;
   const M0 = colPlan.m;
-  const L = new Float64Array(R * M1);
-  const H = new Float64Array(R * M1);
+  // Every entry of L and H is written by the row pass before the column pass reads it.
+  const [L, H] = rowScratch(R * M1);
   const buf = new Float64Array(rowPlan.bufLen);
   for (let r = 0; r < R; r++)
     analyzeLine(rowPlan, w.decLo, w.decHi, data, r * C, 1, buf, L, r * M1, H, r * M1, 1);
