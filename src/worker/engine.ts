@@ -182,6 +182,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     if (lambda !== undefined) w.lambda = lambda;
     if (gamma !== undefined) w.gamma = this.gammaBlock ? 0 : gamma;
     this.trainer?.setWeights(w);
+    this.reporter.urge();
     if (this.gammaBlock && gamma !== undefined && gamma > 0) this.warnGamma();
   }
 

@@ -13,6 +13,8 @@ export class Reporter<T extends TeacherLike> {
   private lastSnapshotStep = -1;
   /** What the last snapshot cost (ms): snapshots are spaced so display takes ≤ ~1/5 of the time. */
   private snapshotCost = 0;
+  /** A slider moved: the next step's record and a snapshot of it go out at once (not at the period). */
+  private urgent = false;
 
   constructor(
     private readonly deps: EngineDeps<T>,
@@ -27,14 +29,20 @@ export class Reporter<T extends TeacherLike> {
     this.progress.start(this.deps.now());
   }
 
+  /** λ/γ changed: the user is waiting to see the first step that uses them. */
+  urge(): void {
+    this.urgent = true;
+  }
+
   /** Adds one step's record; sends everything pending once the progress period has passed. */
   record(r: ProgressRecord): void {
     this.progress.add(r);
     const now = this.deps.now();
-    if (this.progress.due(now)) this.sendProgress(r.step, r.epoch, now);
+    if (this.urgent || this.progress.due(now)) this.sendProgress(r.step, r.epoch, now);
   }
 
   snapshotDue(): boolean {
+    if (this.urgent) return true;
     const gap = Math.max(this.deps.snapshotMs ?? 100, 4 * this.snapshotCost);
     return this.deps.now() - this.lastSnapshotT >= gap;
   }
@@ -47,6 +55,7 @@ export class Reporter<T extends TeacherLike> {
   /** Display data of `sample` at `step`; a failure is reported, never thrown (display only). */
   async snapshot(trainer: TrainerLike, data: DataPayload, sample: number, step: number): Promise<void> {
     const now = this.deps.now();
+    this.urgent = false;
     try {
       this.post(await buildSnapshot(this.deps, trainer, data, sample, step));
     } catch (e) {
