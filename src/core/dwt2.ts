@@ -33,15 +33,21 @@ export interface NullableBands2D {
  * not pin its scratch for the session.
  */
 const SCRATCH_MAX = 8 * 1024 * 1024; // doubles per buffer (64 MB)
-let scratch: [Float64Array, Float64Array] | null = null;
-function rowScratch(n: number): [Float64Array, Float64Array] {
+const pools: Record<'row' | 'approx', [Float64Array, Float64Array] | null> = { row: null, approx: null };
+/** Two reusable buffers of ≥ n doubles from pool `name` (fresh ones past SCRATCH_MAX). */
+export function scratchPair(name: 'row' | 'approx', n: number): [Float64Array, Float64Array] {
   if (n > SCRATCH_MAX) return [new Float64Array(n), new Float64Array(n)];
-  if (!scratch || scratch[0].length < n) scratch = [new Float64Array(n), new Float64Array(n)];
-  return scratch;
+  const p = pools[name];
+  if (p && p[0].length >= n) return p;
+  return (pools[name] = [new Float64Array(n), new Float64Array(n)]);
 }
 
-/** dwt2 on a validated matrix (no checks; the multilevel loop calls this). */
-export function dwt2Core(x: Array2D, w: Wavelet, mode: Mode): Bands2D {
+/**
+ * dwt2 on a validated matrix (no checks; the multilevel loop calls this). With `approxInto`, cA is
+ * written into that buffer (a view of its first rows·cols doubles) instead of a fresh one: wavedec2
+ * passes scratch for the approximations it transforms further and never returns.
+ */
+export function dwt2Core(x: Array2D, w: Wavelet, mode: Mode, approxInto?: Float64Array): Bands2D {
   const K = w.decLo.length;
   const { rows: R, cols: C, data } = x;
   const rowPlan = analysisPlan(C, K, mode);
@@ -49,12 +55,17 @@ export function dwt2Core(x: Array2D, w: Wavelet, mode: Mode): Bands2D {
   const M1 = rowPlan.m;
   const M0 = colPlan.m;
   // Every entry of L and H is written by the row pass before the column pass reads it.
-  const [L, H] = rowScratch(R * M1);
+  const [L, H] = scratchPair('row', R * M1);
   const buf = new Float64Array(rowPlan.bufLen);
   for (let r = 0; r < R; r++)
     analyzeLine(rowPlan, w.decLo, w.decHi, data, r * C, 1, buf, L, r * M1, H, r * M1, 1);
   const band = (): Array2D => ({ rows: M0, cols: M1, data: new Float64Array(M0 * M1) });
-  const out = { cA: band(), cH: band(), cV: band(), cD: band() };
+  // Past pywt's maximum level the bands can grow (non-periodic modes): then the scratch is too short.
+  const cA0 =
+    approxInto && approxInto.length >= M0 * M1
+      ? { rows: M0, cols: M1, data: approxInto.subarray(0, M0 * M1) }
+      : band();
+  const out = { cA: cA0, cH: band(), cV: band(), cD: band() };
   const colBuf = new Float64Array(colPlan.bufLen);
   const { cA, cH, cV, cD } = out;
   for (let c = 0; c < M1; c++) {

@@ -1,7 +1,7 @@
 // Multilevel 2-D transform, as pywt.wavedec2 / pywt.waverec2 (pywt/_multilevel.py).
 import { crop, toArray2D } from './array2d.ts';
-import { dwtMaxLevel } from './dwt.ts';
-import { checkBands, dwt2Core, idwt2Core } from './dwt2.ts';
+import { dwtCoeffLen, dwtMaxLevel } from './dwt.ts';
+import { checkBands, dwt2Core, idwt2Core, scratchPair } from './dwt2.ts';
 import type { Array2D, Coeffs2D, Mode, WaveletLike } from './types.ts';
 import { apiError, checkLevel, checkMode, checkModeLength } from './validate.ts';
 import { resolveWavelet } from './wavelets.ts';
@@ -22,10 +22,14 @@ export function wavedec2(x: Array2D | number[][], w: WaveletLike, mode?: Mode, l
   if (J === 0) return [x2 === x ? { rows: x2.rows, cols: x2.cols, data: x2.data.slice() } : x2];
   let a = x2;
   const details: Array<[Array2D, Array2D, Array2D]> = [];
+  // Approximations below the last level are transformed further and never returned: they ping-pong
+  // between two scratch buffers (level 1's is the largest), so only returned bands are fresh memory.
+  const first = dwtCoeffLen(x2.rows, K, md) * dwtCoeffLen(x2.cols, K, md);
+  const pp = J > 1 ? scratchPair('approx', first) : null;
   for (let j = 1; j <= J; j++) {
     checkModeLength(fn, a.rows, md, `level ${j} column`);
     checkModeLength(fn, a.cols, md, `level ${j} row`);
-    const { cA, cH, cV, cD } = dwt2Core(a, wav, md);
+    const { cA, cH, cV, cD } = dwt2Core(a, wav, md, j < J ? pp![j % 2] : undefined);
     details.push([cH, cV, cD]);
     a = cA;
   }

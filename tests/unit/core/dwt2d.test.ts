@@ -214,6 +214,28 @@ describe('2-D in every mode', () => {
     expect(failures).toEqual([]);
   });
 
+  it('wavedec2 equals chained dwt2 calls and its results never share the reused scratch', () => {
+    const rnd = seededUniform(11);
+    const x = randomMatrix(rnd, 64, 48);
+    const y = randomMatrix(rnd, 64, 48);
+    const bands = (c: Coeffs2D | Array2D[][]) => [c[0], ...c.slice(1).flat()] as Array2D[];
+    const flat = (c: Coeffs2D | Array2D[][]) => bands(c).flatMap((b) => Array.from(b.data));
+    const cx = wavedec2(x, 'db5', 'symmetric', 3);
+    const snapshot = flat(cx);
+    const cy = wavedec2(y, 'db5', 'symmetric', 3); // reuses every scratch buffer cx's call used
+    expect(flat(cx)).toEqual(snapshot);
+    const buffers = [cx, cy].flatMap(bands).map((b) => b.data.buffer);
+    expect(new Set(buffers).size).toBe(buffers.length); // every band owns its memory
+    let a: Array2D = y;
+    const chained: Array2D[][] = [];
+    for (let j = 0; j < 3; j++) {
+      const b = dwt2(a, 'db5', 'symmetric');
+      chained.unshift([b.cH, b.cV, b.cD]);
+      a = b.cA;
+    }
+    expect(flat(cy)).toEqual([a, ...chained.flat()].flatMap((b) => Array.from(b.data)));
+  });
+
   it('level 0 returns a copy and the default level is the smaller axis maximum', () => {
     const x = randomMatrix(seededUniform(5), 40, 12);
     const [a0, ...rest] = wavedec2(x, 'db2');
