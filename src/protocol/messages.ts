@@ -3,9 +3,11 @@
 // engine can run over any Endpoint (a Worker, a MessagePort in Node tests, a main-thread fallback).
 import type { AwdConfig, BackendChoice } from './config.ts';
 import type { AwdLossCase, ReferenceCaseResult } from './reference.ts';
+import type { LabJobCommand, LabJobEvent } from './labJobMessages.ts';
 import type { TeacherCommand, TeacherEvent } from './teacherMessages.ts';
 
 export type * from './teacherMessages.ts';
+export type * from './labJobMessages.ts';
 
 export const TERM_NAMES = ['rec', 'lsum', 'hsum', 'l2norm', 'cmf', 'conv', 'l1wave', 'l1attr'] as const;
 export type TermName = (typeof TERM_NAMES)[number];
@@ -91,7 +93,8 @@ export type Command =
   | SetBackendCommand
   | RunReferenceCasesCommand
   | DisposeCommand
-  | TeacherCommand;
+  | TeacherCommand
+  | LabJobCommand;
 export type CommandType = Command['type'];
 
 // ---- worker → main ----
@@ -198,7 +201,8 @@ export type WorkerEvent =
   | SnapshotEvent
   | ReferenceResultEvent
   | WorkerErrorEvent
-  | TeacherEvent;
+  | TeacherEvent
+  | LabJobEvent;
 export type WorkerEventType = WorkerEvent['type'];
 
 /** Exhaustiveness check for switches over `type`. */

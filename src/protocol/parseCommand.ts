@@ -3,6 +3,7 @@
 import { BACKENDS, validateConfig, type AwdConfig, type BackendChoice } from './config.ts';
 import type { Command, TeacherArtifacts } from './messages.ts';
 import { isNonNegInt, isObj, parseData, teacherProblem } from './parseFields.ts';
+import { parseLabJobCommand } from './parseLabJobCommand.ts';
 import { parseTeacherCommand } from './parseTeacherCommand.ts';
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
@@ -120,6 +121,11 @@ export function parseCommand(raw: unknown): ParseResult {
     case 'stopTeacher':
     case 'checkTeacher':
       return parseTeacherCommand(type, m);
+    case 'evaluate':
+    case 'sweep':
+    case 'stopSweep':
+    case 'loadH0':
+      return parseLabJobCommand(type, m);
     default:
       return { ok: false, message: `command: unknown type ${JSON.stringify(type)}` };
   }

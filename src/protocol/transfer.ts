@@ -31,6 +31,10 @@ export function transferList(msg: WorkerEvent | Command): ArrayBuffer[] {
     case 'checkTeacher':
       collect(out, msg.teacher.weightData);
       break;
+    case 'evaluate':
+    case 'sweep':
+      for (const k of ['x', 'y', 'groups', 'train', 'val', 'test'] as const) collect(out, msg.data[k]);
+      break;
     case 'teacherTrained':
       collect(out, msg.artifacts.weightData);
       break;
