@@ -11,7 +11,9 @@ import { clearValidityCache } from '../model/loss/validity.ts';
 import { AwdTrainer } from '../model/train/trainer.ts';
 import { onCpuBackend, selectBackend } from './backends.ts';
 import { probeAwdStep } from './benchmark.ts';
+import { evaluateLab } from './evaluateLab.ts';
 import { evaluateLossCaseAsync } from './lossCaseAsync.ts';
+import { sweepLab } from './sweepLab.ts';
 import { inspectTeacher } from './teacherCheck.ts';
 import { trainTeacherJob } from './teacherTraining.ts';
 import type { EngineDeps } from './types.ts';
@@ -51,5 +53,7 @@ export function workerDeps(): EngineDeps<Teacher> {
     createTrainer,
     wavefun: (h0, level) => wavefunH0(h0, level),
     evaluateLossCase: evaluateLossCaseAsync,
+    evaluateLab: async (job) => evaluateLab(job),
+    sweepLab,
   };
 }

@@ -15,9 +15,11 @@ import {
 } from '../protocol/messages.ts';
 import { parseCommand } from '../protocol/parseCommand.ts';
 import { transferList } from '../protocol/transfer.ts';
+import { selectAndReport } from './backendReport.ts';
 import { buildModel, type GammaBlock } from './buildModel.ts';
 import { patchEffect } from './configPatch.ts';
 import { runReferenceCases } from './referenceRun.ts';
+import { LabJobs } from './labJobs.ts';
 import { Reporter } from './reporter.ts';
 import { TeacherJobs } from './teacherJobs.ts';
 import type {
@@ -52,6 +54,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   private loopDone: Promise<void> | null = null;
   private readonly reporter: Reporter<T>;
   private readonly teachers: TeacherJobs<T>;
+  private readonly jobs: LabJobs<T>;
   private disposed = false;
 
   constructor(
@@ -61,6 +64,9 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     const post = (ev: WorkerEvent) => this.post(ev);
     this.reporter = new Reporter(deps, post, (m) => this.error('internal', m, true));
     this.teachers = new TeacherJobs(deps, post, this.host);
+    const run = () =>
+      this.config && { config: this.config, artifacts: this.artifacts, trainer: this.trainer };
+    this.jobs = new LabJobs(deps, post, this.host, run);
     ep.addEventListener('message', (ev) => this.receive(ev.data));
   }
 
@@ -85,6 +91,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     const cmd = parsed.command;
     // Not queued: it must reach a trainTeacher that is itself holding the queue.
     if (cmd.type === 'stopTeacher') return this.teachers.stop();
+    if (cmd.type === 'stopSweep') return this.jobs.stop();
     this.queue = this.queue
       .then(() => this.handle(cmd))
       .catch((e: unknown) => this.error('internal', errText(e), true, cmd.type));
@@ -156,7 +163,13 @@ export class Engine<T extends TeacherLike = TeacherLike> {
           await (cmd.type === 'trainTeacher' ? this.teachers.train(cmd) : this.teachers.check(cmd));
         });
       case 'stopTeacher':
-        return this.teachers.stop(); // normally handled on arrival (see receive)
+      case 'stopSweep': // normally handled on arrival (see receive)
+        return cmd.type === 'stopSweep' ? this.jobs.stop() : this.teachers.stop();
+      case 'evaluate':
+      case 'sweep': // live training waits (suspended) and continues afterwards
+        return this.suspend(() => this.jobs.handle(cmd));
+      case 'loadH0': // warm: the run continues from this filter with a fresh optimizer
+        return this.need(cmd.type) ? this.suspend(() => this.rebuild(cmd.h0, false)) : undefined;
       case 'dispose':
         this.stepsLeft = 0;
         this.status = 'idle';
@@ -194,9 +207,8 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     const backendChanged = patch.backend !== undefined && patch.backend !== this.config.backend;
     if (effect === 'live' && !backendChanged) {
       this.config = next;
-      const t = this.trainer;
       this.applyWeights(patch.lambda, patch.gamma);
-      if (t && patch.lr !== undefined) t.setLr(next.lr);
+      if (patch.lr !== undefined) this.trainer?.setLr(next.lr);
       if (patch.epochs !== undefined) this.targetEpoch = next.epochs > 0 ? next.epochs : Infinity;
       return this.emitState();
     }
@@ -224,17 +236,9 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   private async ensureBackend(choice: BackendChoice, force: boolean): Promise<boolean> {
     if (this.report && !force && (choice === 'auto' || choice === this.report.backend)) return true;
     if (this.trainer || this.teacher) this.teardown(); // their tensors live on the old backend
-    try {
-      this.report = await this.deps.selectBackend(choice);
-    } catch (e) {
-      this.report = null;
-      this.error('backend', `backend ${choice}: ${errText(e)}`, false);
-      if (this.config) this.setStatus('error');
-      return false;
-    }
-    const { backend, requested, reason, tried, canTrain } = this.report;
-    this.post({ type: 'ready', backend, requested, reason, tried, canTrain });
-    return true;
+    this.report = await selectAndReport(this.deps, choice, (ev) => this.post(ev));
+    if (!this.report && this.config) this.setStatus('error');
+    return this.report !== null;
   }
 
   /** (Re)creates teacher and trainer; `h0` warm-starts, `restart` resets step count and epochs. */

@@ -13,6 +13,7 @@ import type {
   TrainTeacherCommand,
 } from '../protocol/messages.ts';
 import type { AwdLossCase } from '../protocol/reference.ts';
+import type { EvaluateJob, EvaluateResult, SweepHooks, SweepJob, SweepResult } from './labJobTypes.ts';
 
 export type { Endpoint } from '../protocol/endpoint.ts';
 
@@ -124,6 +125,10 @@ export interface EngineDeps<T extends TeacherLike = TeacherLike> {
   ): { phi: ArrayLike<number>; psi: ArrayLike<number>; x: ArrayLike<number> };
   /** Asynchronous: reads with `await data()`, which every backend supports (see lossCaseAsync.ts). */
   evaluateLossCase(c: AwdLossCase, teacher: T): Promise<LossCaseResult>;
+  /** The evaluation table of the run's filter vs db5, baselines and the teacher (reads synchronously). */
+  evaluateLab(job: EvaluateJob): Promise<EvaluateResult>;
+  /** The λ×γ sweep, run by run (reads synchronously: validation, final losses). */
+  sweepLab(job: SweepJob, hooks: SweepHooks): Promise<SweepResult>;
   /** Throttle periods (ms); defaults 125 (progress, tfjs-layers' yieldEvery) and 100 (snapshot). */
   progressMs?: number;
   snapshotMs?: number;

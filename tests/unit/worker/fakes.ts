@@ -217,6 +217,8 @@ export function fakeDeps(
       x: Array.from(h0, (_, i) => i),
     }),
     evaluateLossCase: () => Promise.reject(new Error('not wired in this test')),
+    evaluateLab: () => Promise.reject(new Error('not wired in this test')),
+    sweepLab: () => Promise.reject(new Error('not wired in this test')),
     ...over,
   };
 }
