@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { noErrors, REFERENCE_DIR, startLab, type Lab } from './harness.ts';
 import { fits, tiff } from '../unit/app/files.ts';
 import { freshPage, lcg, png, waitStep } from './labPage.ts';
@@ -15,14 +17,23 @@ before(async () => {
 after(async () => lab?.close());
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
-const csv = (name: string, text: string): Upload => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+const csv = (name: string, text: string): Upload => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(text),
+});
 
 /** 90 series of length 32; label = sum of samples 10–13 (a local feature the teacher can learn). */
 function seriesCsv(): string {
   const r = lcg(7);
   const rows = Array.from({ length: 90 }, () => Array.from({ length: 32 }, () => r() * 2 - 1));
   const head = [...Array.from({ length: 32 }, (_, j) => `t${j}`), 'label'].join(',');
-  return [head, ...rows.map((x) => [...x.map((v) => v.toFixed(4)), (x[10]! + x[11]! + x[12]! + x[13]!).toFixed(4)].join(','))].join('\n');
+  return [
+    head,
+    ...rows.map((x) =>
+      [...x.map((v) => v.toFixed(4)), (x[10]! + x[11]! + x[12]! + x[13]!).toFixed(4)].join(','),
+    ),
+  ].join('\n');
 }
 
 /** 24 PNG maps of 32×32 (a blob whose brightness is the label) and labels.csv naming them. */
@@ -34,7 +45,15 @@ function maps(): Upload[] {
     const a = 0.3 + 0.7 * r();
     const cx = 8 + 16 * r();
     const cy = 8 + 16 * r();
-    files.push({ name: `map${i}.png`, mimeType: 'image/png', buffer: png(32, 32, (y, x) => 40 + 200 * a * Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 30) + 10 * r()) });
+    files.push({
+      name: `map${i}.png`,
+      mimeType: 'image/png',
+      buffer: png(
+        32,
+        32,
+        (y, x) => 40 + 200 * a * Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 30) + 10 * r(),
+      ),
+    });
     labels.push(`map${i}.png,${a.toFixed(3)}`);
   }
   return [...files, csv('labels.csv', labels.join('\n'))];
@@ -45,9 +64,17 @@ async function dataset(page: Page): Promise<string> {
 }
 
 async function trainsOn(page: Page, name: RegExp, shape: RegExp): Promise<void> {
-  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid=dataset-name]')?.textContent ?? ''), name.source, { timeout: 30_000 });
+  await page.waitForFunction(
+    (src) => new RegExp(src).test(document.querySelector('[data-testid=dataset-name]')?.textContent ?? ''),
+    name.source,
+    { timeout: 30_000 },
+  );
   assert.match((await page.getByTestId('dataset-shape').textContent())!, shape);
-  await page.waitForFunction(() => /^ready/.test(document.querySelector('[data-testid=teacher-status]')?.textContent ?? ''), undefined, { timeout: 180_000 });
+  await page.waitForFunction(
+    () => /^ready/.test(document.querySelector('[data-testid=teacher-status]')?.textContent ?? ''),
+    undefined,
+    { timeout: 180_000 },
+  );
   await waitStep(page, 3);
 }
 
@@ -56,25 +83,36 @@ async function drop(page: Page, files: Upload[]): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, type: f.mimeType, b64: f.buffer.toString('base64') }));
   const dt = await page.evaluateHandle((fs) => {
     const d = new DataTransfer();
-    for (const f of fs) d.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    for (const f of fs)
+      d.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
     return d;
   }, payload);
   await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dt });
 }
 
-test('labelled CSV series (dropped) and PNG maps + labels CSV (picked) both train', async () => {
+test('labelled CSV series (dropped) and a folder of PNG maps + labels CSV (picked) both train', async () => {
   const page = await freshPage(lab, '#backend=wasm');
   await waitStep(page, 1);
   await drop(page, [csv('series.csv', seriesCsv())]);
   await trainsOn(page, /series\.csv/, /^90 samples × 32 .*label mean/);
   console.log(`CSV series: ${await page.getByTestId('teacher-status').textContent()}`);
 
-  await page.getByLabel(/^Upload data/).setInputFiles(maps());
+  // A real folder on disk, picked as a folder, with the .DS_Store a Mac leaves in it (skipped).
+  const dir = mkdtempSync(join(tmpdir(), 'awd-maps-'));
+  for (const f of maps()) writeFileSync(join(dir, f.name), f.buffer);
+  writeFileSync(join(dir, '.DS_Store'), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49]));
+  await page.getByLabel(/^or a folder/).setInputFiles(dir);
   await trainsOn(page, /24 maps \(map0\.png…\)/, /^24 samples × 32×32/);
   console.log(`PNG maps: ${await page.getByTestId('teacher-status').textContent()}`);
   // The 2-D pipeline: approximation + H/V/D heatmaps per level in the Attributions panel.
   await page.locator('[data-panel=attributions]').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[aria-label="attributions per scale"]')?.dataset.points) > 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      Number(document.querySelector<HTMLElement>('[aria-label="attributions per scale"]')?.dataset.points) >
+      0,
+    undefined,
+    { timeout: 30_000 },
+  );
   assert.equal(noErrors(lab), '');
 });
 
@@ -94,18 +132,57 @@ test('each bad file shows its own message and the previous dataset stays', async
   };
   const cases: [string, Upload[], RegExp][] = [
     ['empty', [csv('empty.csv', '')], /^empty\.csv: the file is empty$/],
-    ['ragged rows', [csv('ragged.csv', '1,2,3,4\n5,6,7\n8,9,10,11')], /ragged\.csv: csv: ragged rows: row 2 has 3 columns, expected 4/],
-    ['non-numeric', [csv('words.csv', '1,2,3\n4,five,6\n7,8,9')], /words\.csv: .*non-numeric cell "five" at row 2, col 2/],
-    ['NaN/Inf', [csv('inf.csv', '1,2,3\n4,5,Inf\n7,8,9')], /inf\.csv: .*non-finite value "Inf" at row 2, col 3/],
-    ['mixed sizes', [{ name: 'a.png', mimeType: 'image/png', buffer: png(32, 32, () => 9) }, { name: 'b.png', mimeType: 'image/png', buffer: png(16, 32, () => 9) }], /mixed sizes: a\.png is 32×32 but b\.png is 16×32/],
-    ['too small for J', [csv('short.csv', Array.from({ length: 10 }, (_, i) => `${i},1,2,3,4,5,6,7`).join('\n'))], /short\.csv: too small for J = 4: a sample is 8, and 4 levels need at least 16/],
-    ['too large for memory', [{ name: 'huge.npy', mimeType: 'application/octet-stream', buffer: npyHeader('200000, 1000') }], /huge\.npy: too large for memory \(200000×1000 = 200,000,000 values/],
+    [
+      'ragged rows',
+      [csv('ragged.csv', '1,2,3,4\n5,6,7\n8,9,10,11')],
+      /ragged\.csv: csv: ragged rows: row 2 has 3 columns, expected 4/,
+    ],
+    [
+      'non-numeric',
+      [csv('words.csv', '1,2,3\n4,five,6\n7,8,9')],
+      /words\.csv: .*non-numeric cell "five" at row 2, col 2/,
+    ],
+    [
+      'NaN/Inf',
+      [csv('inf.csv', '1,2,3\n4,5,Inf\n7,8,9')],
+      /inf\.csv: .*non-finite value "Inf" at row 2, col 3/,
+    ],
+    [
+      'mixed sizes',
+      [
+        { name: 'a.png', mimeType: 'image/png', buffer: png(32, 32, () => 9) },
+        { name: 'b.png', mimeType: 'image/png', buffer: png(16, 32, () => 9) },
+      ],
+      /mixed sizes: a\.png is 32×32 but b\.png is 16×32/,
+    ],
+    [
+      'too small for J',
+      [csv('short.csv', Array.from({ length: 10 }, (_, i) => `${i},1,2,3,4,5,6,7`).join('\n'))],
+      /short\.csv: too small for J = 4: a sample is 8, and 4 levels need at least 16/,
+    ],
+    [
+      'too large for memory',
+      [{ name: 'huge.npy', mimeType: 'application/octet-stream', buffer: npyHeader('200000, 1000') }],
+      /huge\.npy: too large for memory \(200000×1000 = 200,000,000 values/,
+    ],
   ];
   for (const [what, files, re] of cases) {
     await input.setInputFiles(files);
-    await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid=upload-error]')?.textContent ?? ''), re.source, { timeout: 10_000 }).catch(async () => {
-      assert.fail(`${what}: message was "${await page.getByTestId('upload-error').textContent().catch(() => '(none)')}"`);
-    });
+    await page
+      .waitForFunction(
+        (src) =>
+          new RegExp(src).test(document.querySelector('[data-testid=upload-error]')?.textContent ?? ''),
+        re.source,
+        { timeout: 10_000 },
+      )
+      .catch(async () => {
+        assert.fail(
+          `${what}: message was "${await page
+            .getByTestId('upload-error')
+            .textContent()
+            .catch(() => '(none)')}"`,
+        );
+      });
     assert.equal(await dataset(page), before, `${what}: the dataset is unchanged`);
     console.log(`${what}: ${await page.getByTestId('upload-error').textContent()}`);
   }
@@ -115,9 +192,22 @@ test('each bad file shows its own message and the previous dataset stays', async
 
   // FITS and TIFF decode in the built bundle too (fitsjs headers, utif2).
   const px = (k: number) => Array.from({ length: 256 }, (_, i) => (i * 7 + k) % 200);
-  const bin = (name: string, b: Uint8Array): Upload => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(b) });
-  await input.setInputFiles([bin('a.fits', fits(16, 16, px(1))), bin('b.fits', fits(16, 16, px(2))), bin('c.tiff', tiff(16, 16, px(3))), csv('labels.csv', 'a.fits,1\nb.fits,2\nc.tiff,3')]);
-  await page.waitForFunction(() => /3 maps \(a\.fits…\)/.test(document.querySelector('[data-testid=dataset-name]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+  const bin = (name: string, b: Uint8Array): Upload => ({
+    name,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(b),
+  });
+  await input.setInputFiles([
+    bin('a.fits', fits(16, 16, px(1))),
+    bin('b.fits', fits(16, 16, px(2))),
+    bin('c.tiff', tiff(16, 16, px(3))),
+    csv('labels.csv', 'a.fits,1\nb.fits,2\nc.tiff,3'),
+  ]);
+  await page.waitForFunction(
+    () => /3 maps \(a\.fits…\)/.test(document.querySelector('[data-testid=dataset-name]')?.textContent ?? ''),
+    undefined,
+    { timeout: 20_000 },
+  );
   assert.match((await page.getByTestId('dataset-shape').textContent())!, /^3 samples × 16×16/);
   assert.equal(noErrors(lab), '');
 });
@@ -132,11 +222,20 @@ test('an imported TF.js model (model.json + weights) is checked and explains the
     { name: 'model.json', mimeType: 'application/json', buffer: readFileSync(`${ref}.json`) },
     { name: shard, mimeType: 'application/octet-stream', buffer: readFileSync(`${ref}.weights.bin`) },
   ]);
-  await page.waitForFunction(() => /^ready \(imported\)/.test(document.querySelector('[data-testid=teacher-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      /^ready \(imported\)/.test(document.querySelector('[data-testid=teacher-status]')?.textContent ?? ''),
+    undefined,
+    { timeout: 60_000 },
+  );
   assert.match((await page.getByTestId('teacher-verdict').textContent())!, /✓/);
   await waitStep(page, 5);
   // A model.json without its weights names the missing file.
-  await page.getByLabel(/Import a TF\.js model/).setInputFiles([{ name: 'model.json', mimeType: 'application/json', buffer: readFileSync(`${ref}.json`) }]);
+  await page
+    .getByLabel(/Import a TF\.js model/)
+    .setInputFiles([
+      { name: 'model.json', mimeType: 'application/json', buffer: readFileSync(`${ref}.json`) },
+    ]);
   await page.getByText(`needs the weight file "${shard}"`).waitFor({ timeout: 5000 });
   assert.equal(noErrors(lab), '');
 });

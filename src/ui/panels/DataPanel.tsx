@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { BUILTINS } from '../../app/builtins.ts';
 import { datasetStats } from '../../app/store/dataSlice.ts';
+import { dropEntries, filesFromEntries, visibleFiles } from '../../app/upload/folderFiles.ts';
 import { uploadDataFiles } from '../../app/upload/upload.ts';
 import type { LabelColumn } from '../../core/io/labeledTable.ts';
 import { NumberField, Panel, SelectField } from '../controls/fields.tsx';
@@ -31,6 +32,7 @@ export function DataPanel() {
   const [windowLength, setWindowLength] = useState(64);
   const [preview, setPreview] = useState(0);
   const [dragging, setDragging] = useState(false);
+  const folderId = useId();
   const fileId = useId();
   const n = active?.shape[0] ?? 0;
   const first = Math.min(preview, Math.max(0, n - 1));
@@ -38,7 +40,12 @@ export function DataPanel() {
     if (!active) return null;
     if (active.kind === '2d') {
       const [, h, w] = active.shape as [number, number, number];
-      return mapFigure({ z: active.x.subarray(first * h * w, (first + 1) * h * w), rows: h, cols: w, name: `map ${first}` });
+      return mapFigure({
+        z: active.x.subarray(first * h * w, (first + 1) * h * w),
+        rows: h,
+        cols: w,
+        name: `map ${first}`,
+      });
     }
     const L = active.shape[1]!;
     const idx = Array.from({ length: Math.min(4, n - first) }, (_, i) => first + i);
@@ -51,7 +58,9 @@ export function DataPanel() {
   };
   const options = [
     ...BUILTINS.map((b) => ({ value: b.id, label: b.name })),
-    ...datasets.filter((d) => d.source === 'upload').map((d) => ({ value: d.id, label: `${d.name} (upload)` })),
+    ...datasets
+      .filter((d) => d.source === 'upload')
+      .map((d) => ({ value: d.id, label: `${d.name} (upload)` })),
   ];
   return (
     <Panel title="Data" id="data">
@@ -76,16 +85,40 @@ export function DataPanel() {
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          upload([...e.dataTransfer.files]);
+          // Entries must be taken during the event; a dropped folder is walked afterwards.
+          const entries = dropEntries(e.dataTransfer);
+          if (entries?.some((x) => x.isDirectory)) void filesFromEntries(entries).then(upload);
+          else upload(visibleFiles(e.dataTransfer.files));
         }}
       >
-        <label htmlFor={fileId}>Upload data (CSV/TSV, NPY, PNG/JPEG, TIFF, FITS; several images + a labels CSV)</label>
-        <input id={fileId} type="file" multiple onChange={(e) => (upload([...(e.currentTarget.files ?? [])]), (e.currentTarget.value = ''))} />
-        <span className="muted">or drop files here</span>
+        <label htmlFor={fileId}>
+          Upload data (CSV/TSV, NPY, PNG/JPEG, TIFF, FITS; several images + a labels CSV)
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          multiple
+          onChange={(e) => (upload([...(e.currentTarget.files ?? [])]), (e.currentTarget.value = ''))}
+        />
+        <label htmlFor={folderId}>or a folder</label>
+        <input
+          id={folderId}
+          type="file"
+          // React does not know the attribute; every current browser supports it.
+          ref={(el) => el?.setAttribute('webkitdirectory', '')}
+          onChange={(e) => (upload(visibleFiles(e.currentTarget.files ?? [])), (e.currentTarget.value = ''))}
+        />
+        <span className="muted">or drop files or a folder here</span>
       </div>
       <div className="row">
         <SelectField label="label column" value={labelCol} options={LABEL_CHOICES} onChange={setLabelCol} />
-        <NumberField label="window length (one long series)" value={windowLength} min={2} integer onCommit={setWindowLength} />
+        <NumberField
+          label="window length (one long series)"
+          value={windowLength}
+          min={2}
+          integer
+          onCommit={setWindowLength}
+        />
       </div>
       {busy && <p role="status">{busy}</p>}
       {uploadError && (
@@ -99,16 +132,48 @@ export function DataPanel() {
             <strong>{active.name}</strong> — {active.description}
           </p>
           <p data-testid="dataset-shape">
-            {stats.n} samples × {stats.sampleShape.join('×')} · min {fmt(stats.min)} · max {fmt(stats.max)} · mean {fmt(stats.mean)} · std{' '}
-            {fmt(stats.std)} · {stats.labels}
+            {stats.n} samples × {stats.sampleShape.join('×')} · min {fmt(stats.min)} · max {fmt(stats.max)} ·
+            mean {fmt(stats.mean)} · std {fmt(stats.std)} · {stats.labels}
           </p>
-          <NumberField label={active.kind === '2d' ? 'map shown' : 'first series shown'} value={first} min={0} max={n - 1} integer onCommit={setPreview} />
-          {figure && <Plot figure={figure} label="data preview" height={active.kind === '2d' ? 220 : 180} minIntervalMs={0} />}
+          <NumberField
+            label={active.kind === '2d' ? 'map shown' : 'first series shown'}
+            value={first}
+            min={0}
+            max={n - 1}
+            integer
+            onCommit={setPreview}
+          />
+          {figure && (
+            <Plot
+              figure={figure}
+              label="data preview"
+              height={active.kind === '2d' ? 220 : 180}
+              minIntervalMs={0}
+            />
+          )}
           <fieldset className="row">
             <legend>Split (teacher: train + validation; wavelet: train; test held out)</legend>
-            <NumberField label="validation" value={split.val} min={0.05} max={0.45} onCommit={(val) => lab.setSplit({ val })} />
-            <NumberField label="test" value={split.test} min={0.05} max={0.45} onCommit={(test) => lab.setSplit({ test })} />
-            <NumberField label="split seed" value={split.seed} min={0} integer onCommit={(seed) => lab.setSplit({ seed })} />
+            <NumberField
+              label="validation"
+              value={split.val}
+              min={0.05}
+              max={0.45}
+              onCommit={(val) => lab.setSplit({ val })}
+            />
+            <NumberField
+              label="test"
+              value={split.test}
+              min={0.05}
+              max={0.45}
+              onCommit={(test) => lab.setSplit({ test })}
+            />
+            <NumberField
+              label="split seed"
+              value={split.seed}
+              min={0}
+              integer
+              onCommit={(seed) => lab.setSplit({ seed })}
+            />
           </fieldset>
         </>
       )}
