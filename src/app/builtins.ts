@@ -19,6 +19,8 @@ const LAB_SIZES: Record<string, Record<string, unknown>> = {
 };
 
 export function toLabDataset(id: string, d: Dataset, name = d.name): LabDataset {
+  // The mass maps' cosmology per map: the classes of the peak-count model (evaluation, sweep).
+  const cosmology = (d as { cosmology?: Int32Array }).cosmology;
   return {
     id,
     name,
@@ -31,6 +33,7 @@ export function toLabDataset(id: string, d: Dataset, name = d.name): LabDataset 
     targetName: d.targetName,
     task: 'regression',
     classes: [],
+    ...(cosmology ? { groups: Int32Array.from(cosmology) } : {}),
   };
 }
 

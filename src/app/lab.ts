@@ -7,6 +7,7 @@ import type { Command, TeacherArtifacts, WorkerEvent } from '../protocol/message
 import { rememberAuto, type KeyValue } from './backendMemo.ts';
 import { builtinById } from './builtins.ts';
 import { reduceEvent } from './labEvents.ts';
+import { LabJobs } from './labJobs.ts';
 import type { LabStore } from './store/index.ts';
 import { mergeConfig } from './store/configSlice.ts';
 import { activeDataset, splitSets, takeRows, withDataset } from './store/dataSlice.ts';
@@ -40,6 +41,8 @@ export class LabController {
   private teacherOnCpu = false;
   private awaitingRun = false;
   private readonly unsubscribe: () => void;
+  /** Evaluation table and λ×γ sweep (src/app/labJobs.ts). */
+  readonly jobs: LabJobs;
 
   constructor(
     readonly store: LabStore,
@@ -47,6 +50,7 @@ export class LabController {
     private readonly storage: KeyValue | null = null,
   ) {
     this.unsubscribe = client.subscribe((ev) => this.onEvent(ev));
+    this.jobs = new LabJobs(store, client, (w) => this.setWeights(w));
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 // How each worker event changes the lab state: a pure reducer, unit-tested without a worker. Side
 // effects that follow an event (starting a run once the teacher is trained) live in lab.ts.
 import { assertNever, type WorkerEvent } from '../protocol/messages.ts';
+import { reduceJobError, reduceJobEvent } from './labJobEvents.ts';
 import { applySnapshot } from './store/resultsSlice.ts';
 import { appendRecords } from './store/trainingSlice.ts';
 import type { LabState, TeacherVerdict } from './store/types.ts';
@@ -43,10 +44,13 @@ export function reduceEvent(s: LabState, ev: WorkerEvent): Partial<LabState> {
       };
     case 'snapshot':
       return { results: applySnapshot(s.results, off ? { ...ev, step: ev.step + off } : ev), view: ev.sample === s.view.sample ? s.view : { ...s.view, sample: ev.sample } };
-    case 'error':
+    case 'error': {
+      const job = reduceJobError(s, ev);
+      if (job) return job;
       if (ev.code === 'teacher' || (ev.command && TEACHER_COMMANDS.has(ev.command)))
         return { teacher: { ...s.teacher, status: 'error', error: ev.message } };
       return { training: { ...s.training, error: ev.message } };
+    }
     case 'teacherProgress': {
       const have = new Set(s.teacher.history.map((h) => h.epoch));
       const add = ev.records.filter((r) => !have.has(r.epoch)).map((r) => ({ epoch: r.epoch, trainLoss: r.loss, valLoss: r.valLoss }));
@@ -78,6 +82,11 @@ export function reduceEvent(s: LabState, ev: WorkerEvent): Partial<LabState> {
       return { teacher: { ...s.teacher, verdict: { ok: false, summary: ev.message, problems: ev.problems.map((p) => `${p.layer} (${p.op}): ${p.reason}`) } } };
     case 'referenceResult':
       return {};
+    case 'evaluated':
+    case 'sweepProgress':
+    case 'sweepRun':
+    case 'sweepDone':
+      return reduceJobEvent(s, ev);
     default:
       return assertNever(ev, 'event');
   }

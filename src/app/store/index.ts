@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialConfigSlice } from './configSlice.ts';
 import { initialDataSlice } from './dataSlice.ts';
+import { initialEvaluationSlice, initialSweepSlice } from './jobSlices.ts';
 import { initialResultsSlice } from './resultsSlice.ts';
 import { initialTeacherSlice } from './teacherSlice.ts';
 import { initialTrainingSlice } from './trainingSlice.ts';
@@ -19,6 +20,8 @@ export function createLabStore(over: Partial<LabState> = {}, tourSeen = false): 
     ...initialTrainingSlice(),
     ...initialResultsSlice(),
     ...initialViewSlice(tourSeen),
+    ...initialEvaluationSlice(),
+    ...initialSweepSlice(),
     ...over,
   }));
 }

@@ -8,6 +8,9 @@ import type {
   TeacherArtifacts,
   TrainStatus,
 } from '../../protocol/messages.ts';
+import type { EvaluationSlice, SweepSlice } from './jobTypes.ts';
+
+export type * from './jobTypes.ts';
 
 export type DataKind = '1d' | '2d';
 export type Task = 'regression' | 'classification';
@@ -28,6 +31,8 @@ export interface LabDataset {
   task: Task;
   /** Class names for classification, indexed by class id. */
   classes: string[];
+  /** 2-D: the class of each map that peak counting fits (the mass maps' cosmology); absent: see groupsOf. */
+  groups?: Int32Array;
 }
 
 /** Fractions of the samples held out for validation (teacher early stopping) and test (held-out metric). */
@@ -134,4 +139,11 @@ export interface ViewSlice {
   };
 }
 
-export type LabState = ConfigSlice & DataSlice & TeacherSlice & TrainingSlice & ResultsSlice & ViewSlice;
+export type LabState = ConfigSlice &
+  DataSlice &
+  TeacherSlice &
+  TrainingSlice &
+  ResultsSlice &
+  ViewSlice &
+  EvaluationSlice &
+  SweepSlice;
