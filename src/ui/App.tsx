@@ -2,7 +2,9 @@
 import { AttributionsPanel } from './panels/AttributionsPanel.tsx';
 import { ControlsPanel } from './panels/ControlsPanel.tsx';
 import { DataPanel } from './panels/DataPanel.tsx';
+import { EvaluationPanel } from './panels/EvaluationPanel.tsx';
 import { LossesPanel } from './panels/LossesPanel.tsx';
+import { SweepPanel } from './panels/SweepPanel.tsx';
 import { TeacherPanel } from './panels/TeacherPanel.tsx';
 import { WaveletPanel } from './panels/WaveletPanel.tsx';
 import { Tour } from './Tour.tsx';
@@ -31,6 +33,8 @@ export function App() {
           <LossesPanel />
           <WaveletPanel />
           <AttributionsPanel />
+          <EvaluationPanel />
+          <SweepPanel />
         </main>
       </div>
     </div>
