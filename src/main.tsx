@@ -33,7 +33,9 @@ function storage(): Storage | null {
   }
 }
 
-const lab = createLab({ client, hash, tourSeen: tourSeen(), storage: storage() });
+// The probe worker gets no main-thread fallback: without Workers there is nothing to measure in parallel.
+const probe = () => new WorkerClient({ maxRestarts: 0 });
+const lab = createLab({ client, hash, tourSeen: tourSeen(), storage: storage(), probe });
 const db = new LabDb();
 db.loadRun()
   .catch((e: unknown) => {

@@ -1,6 +1,8 @@
 // Starting the lab: config from the URL hash, then either the saved session (IndexedDB) or the demo.
+import type { ActiveBackend } from '../protocol/messages.ts';
 import type { LabClient } from './lab.ts';
 import { recallAuto, type KeyValue } from './backendMemo.ts';
+import { adoptMeasurement, measureBackends, PROVISIONAL_BACKEND, type ProbeClient } from './backendProbe.ts';
 import { LabController } from './lab.ts';
 import { createLabStore } from './store/index.ts';
 import { DEMO_DATASET_ID } from './store/configSlice.ts';
@@ -12,6 +14,8 @@ export interface BootOptions {
   tourSeen: boolean;
   /** Where the auto-chosen backend is remembered (localStorage in the page). */
   storage?: KeyValue | null;
+  /** A second worker to measure the backends in while training starts (first visit with 'auto'). */
+  probe?: () => ProbeClient;
 }
 
 /** Builds the store and controller; the caller opens data (see {@link openInitial}). */
@@ -20,9 +24,26 @@ export function createLab(o: BootOptions): LabController {
   const store = createLabStore({ config: h.config, datasetId: h.datasetId ?? DEMO_DATASET_ID }, o.tourSeen);
   if (h.errors.length) store.setState({ uploadError: h.errors.join('; ') });
   const memo = h.config.backend === 'auto' ? recallAuto(o.storage ?? null) : null;
-  if (memo) store.setState((s) => ({ training: { ...s.training, backendNote: `auto: remembered from an earlier measurement (${memo.reason})` } }));
-  o.client.send({ type: 'setBackend', backend: memo?.backend ?? h.config.backend });
-  return new LabController(store, o.client, o.storage ?? null);
+  const probe = h.config.backend === 'auto' && !memo ? o.probe : undefined;
+  const note = (text: string) => store.setState((s) => ({ training: { ...s.training, backendNote: text } }));
+  if (memo) note(`auto: remembered from an earlier measurement (${memo.reason})`);
+  if (probe)
+    note(`auto: training on ${PROVISIONAL_BACKEND} while every backend is measured in the background`);
+  o.client.send({
+    type: 'setBackend',
+    backend: memo?.backend ?? (probe ? PROVISIONAL_BACKEND : h.config.backend),
+  });
+  const lab = new LabController(store, o.client, o.storage ?? null);
+  if (probe) {
+    const target = {
+      choice: () => store.getState().config.backend,
+      active: () => store.getState().training.backend?.backend ?? null,
+      note,
+      switchTo: (backend: ActiveBackend) => o.client.send({ type: 'setBackend', backend }),
+    };
+    void measureBackends(probe()).then((ev) => adoptMeasurement(ev, target, o.storage ?? null));
+  }
+  return lab;
 }
 
 /** Opens the dataset the link names (a built-in), else the demo. */
@@ -47,7 +68,8 @@ export function resumeOrOpen(lab: LabController, saved: Saved | null, hash: stri
   const linkWins =
     hash.replace(/^#/, '') !== '' &&
     !!run &&
-    (JSON.stringify(h.config) !== JSON.stringify(run.session.config) || (h.datasetId !== null && h.datasetId !== run.activeId && h.datasetId.startsWith('builtin:')));
+    (JSON.stringify(h.config) !== JSON.stringify(run.session.config) ||
+      (h.datasetId !== null && h.datasetId !== run.activeId && h.datasetId.startsWith('builtin:')));
   if (saved && !linkWins && lab.resume(saved)) return 'resumed';
   openInitial(lab);
   return 'opened';
