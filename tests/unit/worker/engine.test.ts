@@ -152,30 +152,6 @@ describe('engine: play / pause / weights', () => {
     expect(h.of('state').filter((s) => s.status === 'idle')).toHaveLength(1); // only the init one
   });
 
-  it('after setWeights the first step with the new weights is reported and shown at once', async () => {
-    // 1 ms steps: without the urge, records would wait for the 125 ms progress period and 100 ms snapshot gap.
-    h = harness(fakeDeps(clock, 1));
-    await ready();
-    h.send({ type: 'play' });
-    await h.waitFor(is('progress', (e) => e.step >= 200));
-    const from = h.events.length;
-    h.send({ type: 'setWeights', gamma: 0.25 });
-    await h.waitFor(
-      is('snapshot', (e) => e.step > (h.of('progress').at(-1)?.step ?? Infinity) - 5),
-      from,
-    );
-    h.send({ type: 'pause' });
-    await h.engine.settled();
-    const at = FakeTrainer.created[0]!.weightCalls[0]![0];
-    const first = h.events
-      .slice(from)
-      .find((e) => e.type === 'progress' && e.records.some((r) => r.step === at + 1));
-    expect(first?.type === 'progress' && first.records.at(-1)!.step).toBe(at + 1);
-    expect(first?.type === 'progress' && first.records.at(-1)!.gamma).toBe(0.25);
-    const snap = h.events.slice(from).find((e) => e.type === 'snapshot');
-    expect(snap?.type === 'snapshot' && snap.step).toBe(at + 1);
-  });
-
   it('stops by itself after config.epochs and play extends by another epochs', async () => {
     h = harness(fakeDeps(clock));
     h.send(initCommand({ epochs: 2 }));
