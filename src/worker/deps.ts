@@ -54,6 +54,10 @@ export function workerDeps(): EngineDeps<Teacher> {
     wavefun: (h0, level) => wavefunH0(h0, level),
     evaluateLossCase: evaluateLossCaseAsync,
     evaluateLab: async (job) => evaluateLab(job),
+    resetModelCaches: () => {
+      clearSelectorCache();
+      clearValidityCache();
+    },
     sweepLab,
   };
 }

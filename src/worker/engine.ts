@@ -64,9 +64,11 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     const post = (ev: WorkerEvent) => this.post(ev);
     this.reporter = new Reporter(deps, post, (m) => this.error('internal', m, true));
     this.teachers = new TeacherJobs(deps, post, this.host);
-    const run = () =>
-      this.config && { config: this.config, artifacts: this.artifacts, trainer: this.trainer };
-    this.jobs = new LabJobs(deps, post, this.host, run);
+    this.jobs = new LabJobs(deps, post, {
+      run: () => this.config && { config: this.config, artifacts: this.artifacts, trainer: this.trainer },
+      gpuOnly: () => this.report?.syncReadback === false,
+      restore: (h0) => this.rebuild(h0, false),
+    });
     ep.addEventListener('message', (ev) => this.receive(ev.data));
   }
 
@@ -152,24 +154,21 @@ export class Engine<T extends TeacherLike = TeacherLike> {
           if (h0) await this.rebuild(h0, false);
         });
       case 'runReferenceCases':
-        return this.suspend(async () => {
-          if (!(await this.ensureBackend('auto', false))) return;
-          this.post(await runReferenceCases(this.deps, cmd, this.report!.backend, this.host));
-        });
       case 'trainTeacher':
       case 'checkTeacher':
         return this.suspend(async () => {
           if (!(await this.ensureBackend('auto', false))) return;
+          if (cmd.type === 'runReferenceCases')
+            return this.post(await runReferenceCases(this.deps, cmd, this.report!.backend, this.host));
           await (cmd.type === 'trainTeacher' ? this.teachers.train(cmd) : this.teachers.check(cmd));
         });
       case 'stopTeacher':
       case 'stopSweep': // normally handled on arrival (see receive)
         return cmd.type === 'stopSweep' ? this.jobs.stop() : this.teachers.stop();
       case 'evaluate':
-      case 'sweep': // live training waits (suspended) and continues afterwards
+      case 'sweep':
+      case 'loadH0': // live training waits (suspended), then continues (loadH0: from that filter)
         return this.suspend(() => this.jobs.handle(cmd));
-      case 'loadH0': // warm: the run continues from this filter with a fresh optimizer
-        return this.need(cmd.type) ? this.suspend(() => this.rebuild(cmd.h0, false)) : undefined;
       case 'dispose':
         this.stepsLeft = 0;
         this.status = 'idle';

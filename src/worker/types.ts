@@ -127,6 +127,8 @@ export interface EngineDeps<T extends TeacherLike = TeacherLike> {
   evaluateLossCase(c: AwdLossCase, teacher: T): Promise<LossCaseResult>;
   /** The evaluation table of the run's filter vs db5, baselines and the teacher (reads synchronously). */
   evaluateLab(job: EvaluateJob): Promise<EvaluateResult>;
+  /** Frees the model's cached constant tensors (selectors, validity constants): rebuilt on next use. */
+  resetModelCaches(): void;
   /** The λ×γ sweep, run by run (reads synchronously: validation, final losses). */
   sweepLab(job: SweepJob, hooks: SweepHooks): Promise<SweepResult>;
   /** Throttle periods (ms); defaults 125 (progress, tfjs-layers' yieldEvery) and 100 (snapshot). */

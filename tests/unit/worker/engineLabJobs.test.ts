@@ -170,3 +170,54 @@ describe('lab jobs in the engine (real model, cpu)', () => {
     ]);
   });
 });
+
+describe('lab jobs where synchronous reads cannot be trusted (WebGPU in a worker)', () => {
+  it('run on the host with fresh model caches, then rebuild the live run warm from its filter', async () => {
+    const calls: string[] = [];
+    const gpuDeps = {
+      ...deps,
+      selectBackend: async (choice: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu') => ({ ...(await deps.selectBackend(choice)), syncReadback: false }),
+      onHost: async <R>(fn: () => R | Promise<R>) => {
+        calls.push('host');
+        return fn();
+      },
+      resetModelCaches: () => {
+        calls.push('reset');
+        deps.resetModelCaches();
+      },
+    };
+    const { port1, port2 } = new MessageChannel();
+    createEngine(port1 as unknown as Endpoint, gpuDeps);
+    const port = port2 as unknown as typeof ui;
+    const got: WorkerEvent[] = [];
+    port.on('message', (e) => got.push(e));
+    const until = async <T extends WorkerEvent['type']>(type: T, from: number) => {
+      for (let i = 0; i < 6000; i++) {
+        const hit = got.slice(from).find((e) => e.type === type);
+        if (hit) return hit as Extract<WorkerEvent, { type: T }>;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error(`no ${type}: ${JSON.stringify(got.filter((e) => e.type === 'error'))}`);
+    };
+    const post = (c: Command) => port.postMessage(c, transferList(c));
+    post({
+      type: 'init',
+      config: { ...DEFAULT_CONFIG, weights: { ...DEFAULT_CONFIG.weights }, level: 4, batchSize: 25, epochs: 0 },
+      data: { x: trainX(), shape: [train.length, 64] },
+      teacher: mlp(),
+    });
+    await until('snapshot', 0);
+    post({ type: 'step', n: 2 });
+    const before = await until('snapshot', got.findIndex((e) => e.type === 'snapshot') + 1);
+    calls.length = 0;
+    const from = got.length;
+    post({ type: 'evaluate', data: labelled(), bootstrapReps: 20 });
+    const ev = await until('evaluated', from);
+    const after = await until('snapshot', from); // the rebuilt run's first snapshot
+    expect(calls.slice(0, 3)).toEqual(['reset', 'host', 'reset']);
+    expect(ev.table.rows.every((r) => Number.isFinite(r.metrics.rmse?.value))).toBe(true);
+    expect(Array.from(after.h0)).toEqual(Array.from(before.h0)); // warm: the same filter
+    expect(after.step).toBe(before.step);
+    port.close();
+  });
+});

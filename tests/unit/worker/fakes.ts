@@ -219,6 +219,7 @@ export function fakeDeps(
     evaluateLossCase: () => Promise.reject(new Error('not wired in this test')),
     evaluateLab: () => Promise.reject(new Error('not wired in this test')),
     sweepLab: () => Promise.reject(new Error('not wired in this test')),
+    resetModelCaches: () => {},
     ...over,
   };
 }
