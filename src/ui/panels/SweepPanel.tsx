@@ -43,6 +43,7 @@ export function SweepPanel() {
   const total = lambdas.length * gammas.length;
   const p = sw.progress;
   const best = runs.find((r) => r.index === selected);
+  const loadedRun = runs.find((r) => r.index === loaded);
   const metric = sweepMetric(runs);
   const set = lab.jobs.setSweepSettings.bind(lab.jobs);
   return (
@@ -84,8 +85,15 @@ export function SweepPanel() {
             {best
               ? `Best validation ${metric}: ${fmt(best.validation!.value, 4)} at λ = ${fmt(best.lambda)}, γ = ${fmt(best.gamma)} (run ${best.index})`
               : 'No run selected yet.'}
-            {loaded !== null && <span className="muted"> · loaded run {loaded} into the lab</span>}
           </p>
+          {loadedRun && (
+            <p className="muted">
+              Loaded run {loadedRun.index} (λ = {fmt(loadedRun.lambda)}, γ = {fmt(loadedRun.gamma)}) into the lab: h0 ={' '}
+              <code data-testid="sweep-loaded-h0" data-h0={JSON.stringify(loadedRun.h0)}>
+                [{loadedRun.h0.map((v) => fmt(v, 4)).join(', ')}]
+              </code>
+            </p>
+          )}
           <div className="sweep-grid">
             <Plot figure={figs.heat} label="validation metric over the λ×γ grid" height={260} />
             <Plot figure={figs.pareto} label="Pareto view: reconstruction vs attribution sparsity" height={260} />
