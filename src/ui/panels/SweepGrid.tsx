@@ -39,6 +39,8 @@ export function SweepGrid(props: {
                     type="button"
                     data-testid="sweep-cell"
                     data-index={r?.index ?? ''}
+                    data-row={i}
+                    data-col={j}
                     className={r && r.index === props.selected ? 'best' : undefined}
                     aria-pressed={r !== undefined && r.index === props.loaded}
                     disabled={!r}

@@ -1,28 +1,62 @@
 // The λ×γ sweep as a background job: edit the log-spaced grids, start/stop, watch runs arrive; the
-// validation metric over the grid (heatmap), the Pareto view, and the grid's cells as buttons — a click
+// validation metric over the grid (heatmap), the Pareto view, and the grid's cells as buttons — a click on a heatmap cell or a button
 // loads that run's filter (and its λ, γ) into the live run, which continues from it.
 import { useMemo } from 'react';
 import { useController, useLab } from '../LabContext.tsx';
 import { NumberField, Panel } from '../controls/fields.tsx';
 import { fmt } from '../plot/figures/common.ts';
-import { paretoFigure, sweepHeatmapFigure, sweepMetric } from '../plot/figures/sweep.ts';
+import { paretoFigure, runAtCell, sweepHeatmapFigure, sweepMetric } from '../plot/figures/sweep.ts';
 import { Plot } from '../plot/Plot.tsx';
 import { axisValues } from '../../app/store/jobSlices.ts';
 import type { LogAxis } from '../../app/store/types.ts';
 import { SweepGrid } from './SweepGrid.tsx';
 
-function AxisFields({ name, axis, onChange }: { name: string; axis: LogAxis; onChange: (a: LogAxis) => void }) {
+function AxisFields({
+  name,
+  axis,
+  onChange,
+}: {
+  name: string;
+  axis: LogAxis;
+  onChange: (a: LogAxis) => void;
+}) {
   return (
     <fieldset className="row axis">
       <legend>{name} grid (log-spaced)</legend>
-      <NumberField label={`${name} min`} value={axis.min} min={0} onCommit={(min) => onChange({ ...axis, min })} />
-      <NumberField label={`${name} max`} value={axis.max} min={0} onCommit={(max) => onChange({ ...axis, max })} />
-      <NumberField label={`${name} count`} value={axis.count} min={1} max={12} integer onCommit={(count) => onChange({ ...axis, count })} />
+      <NumberField
+        label={`${name} min`}
+        value={axis.min}
+        min={0}
+        onCommit={(min) => onChange({ ...axis, min })}
+      />
+      <NumberField
+        label={`${name} max`}
+        value={axis.max}
+        min={0}
+        onCommit={(max) => onChange({ ...axis, max })}
+      />
+      <NumberField
+        label={`${name} count`}
+        value={axis.count}
+        min={1}
+        max={12}
+        integer
+        onCommit={(count) => onChange({ ...axis, count })}
+      />
       <label>
-        <input type="checkbox" checked={axis.withZero} onChange={(e) => onChange({ ...axis, withZero: e.currentTarget.checked })} /> add 0
+        <input
+          type="checkbox"
+          checked={axis.withZero}
+          onChange={(e) => onChange({ ...axis, withZero: e.currentTarget.checked })}
+        />{' '}
+        add 0
       </label>
       <span className="muted" data-testid={`sweep-${name === 'λ' ? 'lambdas' : 'gammas'}`}>
-        {axis.min > 0 && axis.max >= axis.min ? axisValues(axis).map((v) => fmt(v)).join(', ') : '—'}
+        {axis.min > 0 && axis.max >= axis.min
+          ? axisValues(axis)
+              .map((v) => fmt(v))
+              .join(', ')
+          : '—'}
       </span>
     </fieldset>
   );
@@ -49,15 +83,27 @@ export function SweepPanel() {
   return (
     <Panel title="λ×γ sweep" id="sweep" className="wide">
       <p className="muted">
-        Each run trains from the run’s initial filter for a few epochs, warm-started along awave’s path; the best validation
-        metric is selected. Live training waits while the sweep runs and continues afterwards.
+        Each run trains from the run’s initial filter for a few epochs, warm-started along awave’s path; the
+        best validation metric is selected. Live training waits while the sweep runs and continues afterwards.
       </p>
       <AxisFields name="λ" axis={sw.settings.lambda} onChange={(lambda) => set({ lambda })} />
       <AxisFields name="γ" axis={sw.settings.gamma} onChange={(gamma) => set({ gamma })} />
       <div className="row">
-        <NumberField label="epochs per run" value={sw.settings.epochs} min={1} max={1000} integer onCommit={(epochs) => set({ epochs })} />
+        <NumberField
+          label="epochs per run"
+          value={sw.settings.epochs}
+          min={1}
+          max={1000}
+          integer
+          onCommit={(epochs) => set({ epochs })}
+        />
         <label>
-          <input type="checkbox" checked={sw.settings.warmStart} onChange={(e) => set({ warmStart: e.currentTarget.checked })} /> warm start
+          <input
+            type="checkbox"
+            checked={sw.settings.warmStart}
+            onChange={(e) => set({ warmStart: e.currentTarget.checked })}
+          />{' '}
+          warm start
         </label>
       </div>
       <div className="buttons">
@@ -70,7 +116,9 @@ export function SweepPanel() {
         <span data-testid="sweep-status" data-status={sw.status} aria-live="polite">
           {sw.status}
           {mine && total > 0 && ` · ${runs.length}/${total} runs`}
-          {live && p && ` · run ${p.index + 1}: λ = ${fmt(p.lambda)}, γ = ${fmt(p.gamma)}, step ${p.step}/${p.totalSteps}`}
+          {live &&
+            p &&
+            ` · run ${p.index + 1}: λ = ${fmt(p.lambda)}, γ = ${fmt(p.gamma)}, step ${p.step}/${p.totalSteps}`}
           {!live && sw.ms !== null && ` · ${fmt(sw.ms / 1000)} s`}
         </span>
       </div>
@@ -88,17 +136,37 @@ export function SweepPanel() {
           </p>
           {loadedRun && (
             <p className="muted">
-              Loaded run {loadedRun.index} (λ = {fmt(loadedRun.lambda)}, γ = {fmt(loadedRun.gamma)}) into the lab: h0 ={' '}
+              Loaded run {loadedRun.index} (λ = {fmt(loadedRun.lambda)}, γ = {fmt(loadedRun.gamma)}) into the
+              lab: h0 ={' '}
               <code data-testid="sweep-loaded-h0" data-h0={JSON.stringify(loadedRun.h0)}>
                 [{loadedRun.h0.map((v) => fmt(v, 4)).join(', ')}]
               </code>
             </p>
           )}
           <div className="sweep-grid">
-            <Plot figure={figs.heat} label="validation metric over the λ×γ grid" height={260} />
-            <Plot figure={figs.pareto} label="Pareto view: reconstruction vs attribution sparsity" height={260} />
+            <Plot
+              figure={figs.heat}
+              label="validation metric over the λ×γ grid"
+              height={260}
+              onPointClick={(p) => {
+                const i = runAtCell({ lambdas, gammas, runs }, p.x, p.y);
+                if (i !== null) lab.jobs.loadRun(i);
+              }}
+            />
+            <Plot
+              figure={figs.pareto}
+              label="Pareto view: reconstruction vs attribution sparsity"
+              height={260}
+            />
           </div>
-          <SweepGrid lambdas={lambdas} gammas={gammas} runs={runs} selected={selected} loaded={loaded} onLoad={(i) => lab.jobs.loadRun(i)} />
+          <SweepGrid
+            lambdas={lambdas}
+            gammas={gammas}
+            runs={runs}
+            selected={selected}
+            loaded={loaded}
+            onLoad={(i) => lab.jobs.loadRun(i)}
+          />
         </>
       )}
     </Panel>

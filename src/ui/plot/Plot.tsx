@@ -43,10 +43,28 @@ export interface PlotProps {
   height?: number;
   /** Redraw at most this often while data streams in. */
   minIntervalMs?: number;
+  /** A click on a data point (Plotly's plotly_click, first point): its x, y and trace number. */
+  onPointClick?: (p: PointClick) => void;
 }
 
-export function Plot({ figure, label, height = 220, minIntervalMs }: PlotProps) {
+export interface PointClick {
+  x: unknown;
+  y: unknown;
+  curveNumber: number;
+}
+
+type ClickableEl = HTMLDivElement & {
+  on?: (ev: 'plotly_click', fn: (e: { points?: PointClick[] }) => void) => void;
+};
+
+export function Plot({ figure, label, height = 220, minIntervalMs, onPointClick }: PlotProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // The latest handler, read at click time: the listener is attached once, after the first draw.
+  const clickRef = useRef(onPointClick);
+  useEffect(() => {
+    clickRef.current = onPointClick;
+  }, [onPointClick]);
+  const listening = useRef(false);
   const [error, setError] = useState<string | null>(null);
   // Plots scrolled out of view are not redrawn while data streams in; they catch up when they return.
   const [visible, setVisible] = useState(true);
@@ -81,6 +99,14 @@ export function Plot({ figure, label, height = 220, minIntervalMs }: PlotProps) 
             el.dataset.maxMs = Math.max(ms, Number(el.dataset.maxMs ?? 0)).toFixed(1);
             el.dataset.points = String(countPoints(figure));
             el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
+            const gd = el as ClickableEl;
+            if (!listening.current && gd.on) {
+              listening.current = true;
+              gd.on('plotly_click', (e) => {
+                const p = e.points?.[0];
+                if (p) clickRef.current?.({ x: p.x, y: p.y, curveNumber: p.curveNumber });
+              });
+            }
           },
           minIntervalMs,
         );

@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepRunData } from '../../../src/protocol/messages.ts';
 import { countPoints } from '../../../src/ui/plot/figures/common.ts';
-import { paretoFigure, sweepHeatmapFigure, sweepMetric } from '../../../src/ui/plot/figures/sweep.ts';
+import {
+  paretoFigure,
+  runAtCell,
+  sweepHeatmapFigure,
+  sweepMetric,
+} from '../../../src/ui/plot/figures/sweep.ts';
 
 const lambdas = [0.01, 0.1, 1];
 const gammas = [0, 1];
@@ -60,7 +65,13 @@ describe('sweepHeatmapFigure', () => {
   });
 
   it('labels grid values distinctly even when they print alike at 3 digits', () => {
-    const f = sweepHeatmapFigure({ lambdas: [0.0100, 0.0101], gammas: [1], runs: [], selected: null, loaded: null });
+    const f = sweepHeatmapFigure({
+      lambdas: [0.01, 0.0101],
+      gammas: [1],
+      runs: [],
+      selected: null,
+      loaded: null,
+    });
     expect(f.data[0]!.y).toEqual(['0.01', '0.0101']);
   });
 
@@ -101,5 +112,17 @@ describe('paretoFigure', () => {
   it('sweepMetric reads the first run with a validation', () => {
     expect(sweepMetric([])).toBeNull();
     expect(sweepMetric([run(0, { validation: null }), run(1)])).toBe('r2');
+  });
+});
+
+describe('runAtCell', () => {
+  it('maps a clicked heatmap cell (its x/y labels, as Plotly reports them) back to the run drawn there', () => {
+    const runs = [run(0), run(1), run(4)];
+    const f = sweepHeatmapFigure({ lambdas, gammas, runs, selected: null, loaded: null });
+    const [xs, ys] = [f.data[0]!.x as string[], f.data[0]!.y as string[]];
+    expect(runAtCell({ lambdas, gammas, runs }, xs[1], ys[1])).toBe(4); // row 1 (λ 0.1), column 1 (γ 1)
+    expect(runAtCell({ lambdas, gammas, runs }, xs[0], ys[1])).toBe(1);
+    expect(runAtCell({ lambdas, gammas, runs }, xs[1], ys[0])).toBeNull(); // not run yet
+    expect(runAtCell({ lambdas, gammas, runs }, 'nope', ys[0])).toBeNull();
   });
 });

@@ -20,7 +20,9 @@ export function sweepMetric(runs: readonly SweepRunData[]): string | null {
 }
 
 const value = (r: SweepRunData | undefined): number | null =>
-  r?.status === 'completed' && r.validation && Number.isFinite(r.validation.value) ? r.validation.value : null;
+  r?.status === 'completed' && r.validation && Number.isFinite(r.validation.value)
+    ? r.validation.value
+    : null;
 
 /** Colours run from worse (light) to better (dark) whichever way the metric points. */
 function colorscale(metric: string | null): { colorscale: string; reversescale: boolean } {
@@ -29,6 +31,17 @@ function colorscale(metric: string | null): { colorscale: string; reversescale: 
 
 /** A grid value as a category label: short, and distinct for distinct grid values (6 significant digits). */
 export const gridLabel = (v: number): string => String(Number(v.toPrecision(6)));
+
+/** The run drawn at heatmap cell (x = γ label, y = λ label), as a click reports it; null for an empty cell. */
+export function runAtCell(
+  d: Pick<SweepFigureData, 'lambdas' | 'gammas' | 'runs'>,
+  x: unknown,
+  y: unknown,
+): number | null {
+  const col = d.gammas.map(gridLabel).indexOf(String(x));
+  const row = d.lambdas.map(gridLabel).indexOf(String(y));
+  return d.runs.find((r) => r.row === row && r.col === col)?.index ?? null;
+}
 
 export function sweepHeatmapFigure(d: SweepFigureData): Figure {
   const x = d.gammas.map(gridLabel);
@@ -124,7 +137,11 @@ export function paretoFigure(d: SweepFigureData): Figure {
     data,
     layout: baseLayout({
       margin: { l: 60, r: 12, t: 8, b: 44 },
-      xaxis: { type: positive(xs) ? 'log' : 'linear', title: { text: 'reconstruction loss' }, exponentformat: 'power' },
+      xaxis: {
+        type: positive(xs) ? 'log' : 'linear',
+        title: { text: 'reconstruction loss' },
+        exponentformat: 'power',
+      },
       yaxis: {
         type: positive(ys) ? 'log' : 'linear',
         title: { text: useAttr ? 'attribution sparsity (l1attr)' : 'wavelet sparsity (l1wave)' },
