@@ -16,7 +16,9 @@ test('no request leaves the origin; the CSP allows only the app itself', async (
   lab.context.on('request', (r) => requests.push(r.url()));
   const page = await freshPage(lab, '#backend=wasm');
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.reload();
   await page.waitForLoadState('load');
@@ -26,10 +28,14 @@ test('no request leaves the origin; the CSP allows only the app itself', async (
   assert.doesNotMatch(csp!, /https?:|\*/, 'no other origin is allowed');
   // Train, upload, export: everything a session does.
   await waitStep(page, 10);
-  await page.getByLabel(/^Upload data/).setInputFiles([{ name: 'one.png', mimeType: 'image/png', buffer: png(32, 32, (r, c) => r * c) }]);
+  await page
+    .getByLabel(/^Upload data/)
+    .setInputFiles([{ name: 'one.png', mimeType: 'image/png', buffer: png(32, 32, (r, c) => r * c) }]);
   await page.getByRole('button', { name: 'Wavelet JSON' }).click();
   await page.waitForTimeout(1500);
-  const foreign = requests.filter((u) => !u.startsWith(lab.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const foreign = requests.filter(
+    (u) => !u.startsWith(lab.url) && !u.startsWith('data:') && !u.startsWith('blob:'),
+  );
   console.log(`${requests.length} requests, all to ${lab.url}`);
   assert.deepEqual(foreign, [], 'requests to other origins');
   assert.equal(noErrors(lab), '');
@@ -38,23 +44,36 @@ test('no request leaves the origin; the CSP allows only the app itself', async (
 test('every control has an accessible name; sliders and buttons work from the keyboard with a visible focus', async () => {
   const page = await freshPage(lab, '#backend=wasm');
   await waitStep(page, 2);
-  const unnamed = await page.locator('button, input, select, [role=slider], [role=radio]').evaluateAll((els) =>
-    els
-      .filter((e) => {
-        const el = e as HTMLInputElement;
-        if (el.type === 'hidden' || el.hidden) return false;
-        const named =
-          el.getAttribute('aria-label') ||
-          el.getAttribute('aria-labelledby') ||
-          (el.labels && [...el.labels].some((l) => l.textContent?.trim())) ||
-          (el.tagName === 'BUTTON' && el.textContent?.trim());
-        return !named;
-      })
-      .map((e) => e.outerHTML.slice(0, 120)),
-  );
+  const unnamed = await page
+    .locator('button, input, select, [role=slider], [role=radio]')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => {
+          const el = e as HTMLInputElement;
+          if (el.type === 'hidden' || el.hidden) return false;
+          const named =
+            el.getAttribute('aria-label') ||
+            el.getAttribute('aria-labelledby') ||
+            (el.labels && [...el.labels].some((l) => l.textContent?.trim())) ||
+            (el.tagName === 'BUTTON' && el.textContent?.trim());
+          return !named;
+        })
+        .map((e) => e.outerHTML.slice(0, 120)),
+    );
   assert.deepEqual(unnamed, [], 'controls without an accessible name');
-  for (const name of [/gamma/i, /lambda/i]) assert.equal(await page.getByRole('slider', { name }).count(), 1, `${name} slider`);
-  for (const name of ['wavelet', 'mode', 'attribution', 'backend', 'J (levels)', 'learning rate', 'noise', 'seed']) assert.equal(await page.getByLabel(name, { exact: true }).count(), 1, `control "${name}"`);
+  for (const name of [/gamma/i, /lambda/i])
+    assert.equal(await page.getByRole('slider', { name }).count(), 1, `${name} slider`);
+  for (const name of [
+    'wavelet',
+    'mode',
+    'attribution',
+    'backend',
+    'J (levels)',
+    'learning rate',
+    'noise',
+    'seed',
+  ])
+    assert.equal(await page.getByLabel(name, { exact: true }).count(), 1, `control "${name}"`);
 
   const lambda = page.getByRole('slider', { name: /lambda/i });
   await lambda.focus();
@@ -64,13 +83,21 @@ test('every control has an accessible name; sliders and buttons work from the ke
   assert.equal(await lambda.getAttribute('aria-valuetext'), 'lambda 10');
   await page.keyboard.press('Home');
   assert.equal(await lambda.getAttribute('aria-valuetext'), 'lambda 0');
-  await page.waitForFunction(() => document.querySelector('[data-testid=lambda-in-effect]')?.textContent === 'λ = 0', undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=lambda-in-effect]')?.textContent === 'λ = 0',
+    undefined,
+    { timeout: 10_000 },
+  );
   // Pause/play from the keyboard.
   const play = page.getByRole('button', { name: 'Pause' });
   await play.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 10_000 });
-  await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent === 'paused', undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=status]')?.textContent === 'paused',
+    undefined,
+    { timeout: 10_000 },
+  );
   assert.equal(noErrors(lab), '');
 });
 
@@ -96,14 +123,21 @@ test('at 1024 px wide the panels neither overlap nor overflow', async () => {
   const boxes = await page.locator('section.panel').evaluateAll((els) =>
     els.map((e) => {
       const r = e.getBoundingClientRect();
-      return { id: (e as HTMLElement).dataset.panel!, x: r.left, y: r.top + scrollY, w: r.width, h: r.height };
+      return {
+        id: (e as HTMLElement).dataset.panel!,
+        x: r.left,
+        y: r.top + scrollY,
+        w: r.width,
+        h: r.height,
+      };
     }),
   );
-  assert.equal(boxes.length, 6);
+  assert.equal(boxes.length, 8); // controls, data, teacher, losses, wavelet, attributions, evaluation, sweep
   for (const a of boxes)
     for (const b of boxes) {
       if (a.id >= b.id) continue;
-      const overlap = a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+      const overlap =
+        a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
       assert.ok(!overlap, `${a.id} overlaps ${b.id}: ${JSON.stringify([a, b])}`);
     }
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
