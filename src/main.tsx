@@ -9,6 +9,7 @@ import { persistLab } from './app/persist/persist.ts';
 import { WorkerClient } from './app/workerClient.ts';
 import { App } from './ui/App.tsx';
 import { LabContext } from './ui/LabContext.tsx';
+import { setDrawHooks } from './ui/plot/scheduler.ts';
 import { TOUR_KEY } from './ui/Tour.tsx';
 import './ui/styles.css';
 
@@ -32,6 +33,14 @@ function storage(): Storage | null {
     return null;
   }
 }
+
+// With ≤ 4 cores, training pauses between steps while plots redraw: sharing a core with the worker, a
+// 15 ms redraw measured 50–140 ms (a long task); the pause costs training only the drawing time.
+if ((navigator.hardwareConcurrency || 2) <= 4)
+  setDrawHooks({
+    before: () => client.send({ type: 'uiHold', ms: 250 }),
+    after: () => client.send({ type: 'uiRelease' }),
+  });
 
 // The probe worker gets no main-thread fallback: without Workers there is nothing to measure in parallel.
 const probe = () => new WorkerClient({ maxRestarts: 0 });

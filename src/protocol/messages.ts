@@ -80,6 +80,17 @@ export interface RunReferenceCasesCommand {
 export interface DisposeCommand {
   type: 'dispose';
 }
+/**
+ * The page is about to draw (hold) or has drawn (release): training pauses between steps meanwhile,
+ * at most `ms`, so on a 2-core machine a plot redraw gets a core instead of sharing one with training.
+ */
+export interface UiHoldCommand {
+  type: 'uiHold';
+  ms: number;
+}
+export interface UiReleaseCommand {
+  type: 'uiRelease';
+}
 
 export type Command =
   | InitCommand
@@ -93,6 +104,8 @@ export type Command =
   | SetBackendCommand
   | RunReferenceCasesCommand
   | DisposeCommand
+  | UiHoldCommand
+  | UiReleaseCommand
   | TeacherCommand
   | LabJobCommand;
 export type CommandType = Command['type'];

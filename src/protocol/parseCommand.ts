@@ -50,7 +50,15 @@ export function parseCommand(raw: unknown): ParseResult {
     case 'pause':
     case 'reset':
     case 'dispose':
+    case 'uiRelease':
       return { ok: true, command: { type } };
+    case 'uiHold':
+      if (typeof m['ms'] !== 'number' || !(m['ms'] > 0 && m['ms'] <= 1000))
+        return {
+          ok: false,
+          message: `uiHold.ms: expected a number in (0, 1000], got ${JSON.stringify(m['ms'])}`,
+        };
+      return { ok: true, command: { type, ms: m['ms'] } };
     case 'step':
       if (!isNonNegInt(m['n']) || m['n'] < 1)
         return { ok: false, message: `step.n: expected an integer ≥ 1, got ${JSON.stringify(m['n'])}` };

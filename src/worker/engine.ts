@@ -1,9 +1,9 @@
 // The training engine: a state machine driven by Commands on an Endpoint, answering with WorkerEvents.
-// Commands run one at a time (a promise queue); training runs in a separate loop that yields to the
-// event queue after every step, so a pause or a λ/γ change is handled before the next step. Every
-// tensor read in the loop is asynchronous (AwdTrainer.stepAsync), so it runs on every backend,
-// WebGPU in a Worker included; the few synchronous readers left run through `host` (see EngineDeps).
+// Commands run one at a time (a promise queue); training runs in a separate loop that yields to the event
+// queue after every step, so a pause or a λ/γ change is handled before the next step. Every tensor read in
+// the loop is async (stepAsync), so it runs on every backend; the few sync readers run through `host`.
 import type { AwdConfig, BackendChoice } from '../protocol/config.ts';
+import type { Endpoint } from '../protocol/endpoint.ts';
 import {
   assertNever,
   type Command,
@@ -22,14 +22,8 @@ import { runReferenceCases } from './referenceRun.ts';
 import { LabJobs } from './labJobs.ts';
 import { Reporter } from './reporter.ts';
 import { TeacherJobs } from './teacherJobs.ts';
-import type {
-  BackendReport,
-  EngineDeps,
-  Endpoint,
-  StepRecordLike,
-  TeacherLike,
-  TrainerLike,
-} from './types.ts';
+import type { BackendReport, EngineDeps, StepRecordLike, TeacherLike, TrainerLike } from './types.ts';
+import { UiHold } from './uiHold.ts';
 
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const finite = (r: StepRecordLike): boolean => Number.isFinite(r.total) && r.h0.every(Number.isFinite);
@@ -55,6 +49,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   private readonly reporter: Reporter<T>;
   private readonly teachers: TeacherJobs<T>;
   private readonly jobs: LabJobs<T>;
+  private readonly hold = new UiHold(() => this.deps.now());
   private disposed = false;
 
   constructor(
@@ -91,9 +86,11 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       return;
     }
     const cmd = parsed.command;
-    // Not queued: it must reach a trainTeacher that is itself holding the queue.
+    // Not queued: a stop must reach a job that is itself holding the queue; a UI hold is only useful now.
     if (cmd.type === 'stopTeacher') return this.teachers.stop();
     if (cmd.type === 'stopSweep') return this.jobs.stop();
+    if (cmd.type === 'uiHold') return this.hold.hold(cmd.ms);
+    if (cmd.type === 'uiRelease') return this.hold.release();
     this.queue = this.queue
       .then(() => this.handle(cmd))
       .catch((e: unknown) => this.error('internal', errText(e), true, cmd.type));
@@ -114,7 +111,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
       case 'play':
         if (!this.need(cmd.type)) return;
         if (this.status === 'training') return;
-        if (this.finished()) this.targetEpoch = this.epoch() + this.config!.epochs;
+        if (this.epoch() >= this.targetEpoch) this.targetEpoch = this.epoch() + this.config!.epochs;
         this.setStatus('training');
         return this.kick();
       case 'pause':
@@ -162,13 +159,16 @@ export class Engine<T extends TeacherLike = TeacherLike> {
             return this.post(await runReferenceCases(this.deps, cmd, this.report!.backend, this.host));
           await (cmd.type === 'trainTeacher' ? this.teachers.train(cmd) : this.teachers.check(cmd));
         });
-      case 'stopTeacher':
-      case 'stopSweep': // normally handled on arrival (see receive)
-        return cmd.type === 'stopSweep' ? this.jobs.stop() : this.teachers.stop();
+
       case 'evaluate':
       case 'sweep':
       case 'loadH0': // live training waits (suspended), then continues (loadH0: from that filter)
         return this.suspend(() => this.jobs.handle(cmd));
+      case 'stopTeacher':
+      case 'stopSweep':
+      case 'uiHold':
+      case 'uiRelease': // handled on arrival (see receive)
+        return;
       case 'dispose':
         this.stepsLeft = 0;
         this.status = 'idle';
@@ -295,10 +295,6 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     return this.epochOffset + (this.trainer?.epoch ?? 0);
   }
 
-  private finished(): boolean {
-    return this.epoch() >= this.targetEpoch;
-  }
-
   private kick(): void {
     if (this.loopDone || !this.canStep()) return;
     this.loopDone = this.loop().finally(() => {
@@ -320,6 +316,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     while (this.canStep()) {
       await this.stepOnce();
       await this.deps.yieldToEvents();
+      await this.hold.wait();
     }
     await this.flush();
   }
@@ -343,7 +340,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     const step = this.stepCount;
     this.reporter.record({ step, epoch: this.epoch(), terms: { ...terms }, total, gradNorm, lambda, gamma });
     if (this.reporter.snapshotDue()) await this.snapshot();
-    if (this.status === 'training' && this.finished()) {
+    if (this.status === 'training' && this.epoch() >= this.targetEpoch) {
       await this.flush();
       this.setStatus('idle', `finished ${this.epoch()} epochs`);
     }

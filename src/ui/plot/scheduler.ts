@@ -46,14 +46,29 @@ function post(): void {
   else setTimeout(pump, 0);
 }
 
+/** Told around every draw: the lab pauses training meanwhile on small machines (see main.tsx). */
+interface DrawHooks {
+  before(): void;
+  after(): void;
+}
+let hooks: DrawHooks | null = null;
+export function setDrawHooks(h: DrawHooks | null): void {
+  hooks = h;
+}
+
 /** Draws one plot, then yields (one Plotly.react per task keeps each task as short as one draw). */
 function pump(): void {
   pumping = false;
   const key = ready.shift();
   const e = key && entries.get(key);
   if (e) {
+    hooks?.before();
     const t0 = performance.now();
-    e.job();
+    try {
+      e.job();
+    } finally {
+      hooks?.after();
+    }
     const t1 = performance.now();
     e.cost = e.cost === 0 ? t1 - t0 : 0.7 * e.cost + 0.3 * (t1 - t0);
     e.last = t1;
@@ -73,7 +88,8 @@ export function scheduleDraw(key: object, job: Job, minIntervalMs = 200): void {
   e.minIntervalMs = minIntervalMs;
   if (ready.includes(key) || e.timer) return;
   // Capped, so that even on a starved CPU a plot stays live (a redraw a second at worst).
-  const wait = e.last + Math.max(e.minIntervalMs, Math.min(MAX_INTERVAL_MS, e.cost * costFactor())) - performance.now();
+  const wait =
+    e.last + Math.max(e.minIntervalMs, Math.min(MAX_INTERVAL_MS, e.cost * costFactor())) - performance.now();
   if (wait > 0) {
     const entry = e;
     entry.timer = setTimeout(() => {
