@@ -38,6 +38,9 @@ async function run(plan: PagePlan): Promise<PageResult> {
     latency: [],
   };
   if (plan.wavedec2) {
+    // Let page start-up settle first: V8 compiles the just-loaded TF.js chunks on background threads,
+    // which on 2 cores would be timed as part of wavedec2.
+    await new Promise((r) => setTimeout(r, 2000));
     out.wavedec2 = benchWavedec2();
     log(`wavedec2 1024² db5 L4: ${out.wavedec2.ms.toFixed(1)} ms (median)`);
   }
