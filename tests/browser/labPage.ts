@@ -7,7 +7,11 @@ export const LONG = 240_000;
 
 /** Waits until the step counter reaches `min` (the run is training and reporting). */
 export async function waitStep(page: Page, min: number, timeout = LONG): Promise<number> {
-  await page.waitForFunction((m) => Number(document.querySelector('[data-testid=step]')?.textContent ?? 0) >= m, min, { timeout, polling: 200 });
+  await page.waitForFunction(
+    (m) => Number(document.querySelector('[data-testid=step]')?.textContent ?? 0) >= m,
+    min,
+    { timeout, polling: 200 },
+  );
   return step(page);
 }
 
@@ -19,7 +23,8 @@ export async function step(page: Page): Promise<number> {
 export async function traceY(page: Page, label: string, meta: string): Promise<number[]> {
   return page.evaluate(
     ([l, m]) => {
-      const el = document.querySelector(`[aria-label="${l}"]`) as (HTMLElement & { data?: { meta?: string; y?: number[] }[] }) | null;
+      const el = document.querySelector(`[aria-label="${l}"]`) as
+        (HTMLElement & { data?: { meta?: string; y?: number[] }[] }) | null;
       return (el?.data?.find((t) => t.meta === m)?.y ?? []).filter((v): v is number => typeof v === 'number');
     },
     [label, meta] as const,
@@ -31,7 +36,9 @@ export async function panelPoints(page: Page): Promise<Record<string, number[]>>
   return page.evaluate(() => {
     const out: Record<string, number[]> = {};
     for (const p of document.querySelectorAll<HTMLElement>('[data-panel]'))
-      out[p.dataset.panel!] = [...p.querySelectorAll<HTMLElement>('.plot-area')].map((e) => Number(e.dataset.points ?? 0));
+      out[p.dataset.panel!] = [...p.querySelectorAll<HTMLElement>('.plot-area')].map((e) =>
+        Number(e.dataset.points ?? 0),
+      );
     return out;
   });
 }
@@ -62,19 +69,36 @@ export function png(w: number, h: number, f: (r: number, c: number) => number): 
   ihdr.writeUInt32BE(h, 4);
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit, greyscale, deflate, no filter, no interlace
   const raw = Buffer.alloc(h * (w + 1));
-  for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) raw[r * (w + 1) + 1 + c] = Math.max(0, Math.min(255, Math.round(f(r, c))));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  for (let r = 0; r < h; r++)
+    for (let c = 0; c < w; c++) raw[r * (w + 1) + 1 + c] = Math.max(0, Math.min(255, Math.round(f(r, c))));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A seeded LCG, so upload contents are the same on every run. */
 export function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** A lab page with no saved state (IndexedDB and the hint flag cleared first, from another page of the origin). */
-export async function freshPage(lab: { newPage(path?: string): Promise<Page>; url: string }, hash: string): Promise<Page> {
+export async function freshPage(
+  lab: { newPage(path?: string): Promise<Page>; url: string },
+  hash: string,
+): Promise<Page> {
   const page = await lab.newPage('verify.html');
+  // Earlier tests' pages keep the database open, which would block (not fail) its deletion: close them.
+  await Promise.all(
+    page
+      .context()
+      .pages()
+      .filter((p) => p !== page)
+      .map((p) => p.close()),
+  );
   await page.evaluate(
     () =>
       new Promise<void>((res, rej) => {
@@ -82,7 +106,8 @@ export async function freshPage(lab: { newPage(path?: string): Promise<Page>; ur
         const r = indexedDB.deleteDatabase('awd-lab');
         r.onsuccess = () => res();
         r.onerror = () => rej(new Error('deleteDatabase failed'));
-        r.onblocked = () => res();
+        // Blocked only until the closed pages' connections go; success follows then.
+        r.onblocked = () => console.warn('deleteDatabase blocked for a moment');
       }),
   );
   await page.goto(lab.url + hash);
