@@ -21,7 +21,12 @@ describe('wavelet export', () => {
   test('JSON carries h0, g, provenance and validity; the snippet has every tap at full precision', () => {
     const h0 = Array.from(getWavelet('db4').recLo, (v, i) => v + (i === 1 ? 1e-3 : 0));
     const w = waveletExport(h0, { ...LAB_DEFAULT_CONFIG, gamma: 0.25 }, 123, 'sim');
-    expect(w).toMatchObject({ format: 'awd-wavelet', version: 1, h0, provenance: { step: 123, gamma: 0.25, dataset: 'sim', wavelet: 'db5' } });
+    expect(w).toMatchObject({
+      format: 'awd-wavelet',
+      version: 1,
+      h0,
+      provenance: { step: 123, gamma: 0.25, dataset: 'sim', wavelet: 'db5' },
+    });
     expect(w.validity.lsum).toBeGreaterThan(0);
     expect(JSON.parse(JSON.stringify(w)).filter_bank).toEqual(w.filter_bank);
     const py = pythonSnippet(w, false);
@@ -38,8 +43,23 @@ describe('session export', () => {
     const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 2, l1attr: 3 };
     store.setState((s) => ({
       config: { ...s.config, gamma: 0.7 },
-      training: { ...s.training, step: 2, records: [{ step: 2, epoch: 0, terms, total: 6, gradNorm: 1, lambda: 0.1, gamma: 0.7 }] },
-      results: { ...s.results, initialH0: [0.6, 0.8], h0History: [{ step: 0, h0: [0.6, 0.8] }, { step: 2, h0: [0.7, 0.7] }], distance: [{ step: 0, value: 0 }, { step: 2, value: NaN }] },
+      training: {
+        ...s.training,
+        step: 2,
+        records: [{ step: 2, epoch: 0, terms, total: 6, gradNorm: 1, lambda: 0.1, gamma: 0.7 }],
+      },
+      results: {
+        ...s.results,
+        initialH0: [0.6, 0.8],
+        h0History: [
+          { step: 0, h0: [0.6, 0.8] },
+          { step: 2, h0: [0.7, 0.7] },
+        ],
+        distance: [
+          { step: 0, value: 0 },
+          { step: 2, value: NaN },
+        ],
+      },
     }));
     const e = sessionExport(store.getState(), new Date(0));
     const back = parseSession(JSON.stringify(e));
@@ -54,7 +74,11 @@ describe('session export', () => {
     expect(() => parseSession('{')).toThrow(/session: not JSON/);
     expect(() => parseSession('{"format":"x"}')).toThrow(/not an AWD Lab session file/);
     const ok = sessionExport(createLabStore().getState());
-    expect(() => parseSession(JSON.stringify({ ...ok, config: { ...ok.config, level: 0 } }))).toThrow(/config\.level/);
-    expect(() => parseSession(JSON.stringify({ ...ok, h0History: [{ step: 1, h0: ['a'] }] }))).toThrow(/h0History/);
+    expect(() => parseSession(JSON.stringify({ ...ok, config: { ...ok.config, level: 0 } }))).toThrow(
+      /config\.level/,
+    );
+    expect(() => parseSession(JSON.stringify({ ...ok, h0History: [{ step: 1, h0: ['a'] }] }))).toThrow(
+      /h0History/,
+    );
   });
 });

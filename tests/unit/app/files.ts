@@ -9,7 +9,10 @@ export function npy(shape: number[], values: ArrayLike<number>, descr = '<f8'): 
   head.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
   new DataView(head.buffer).setUint16(8, header.length, true);
   head.set(new TextEncoder().encode(header), 10);
-  const data = descr === '<f4' ? new Uint8Array(Float32Array.from(values).buffer) : new Uint8Array(Float64Array.from(values).buffer);
+  const data =
+    descr === '<f4'
+      ? new Uint8Array(Float32Array.from(values).buffer)
+      : new Uint8Array(Float64Array.from(values).buffer);
   const out = new Uint8Array(head.length + data.length);
   out.set(head);
   out.set(data, head.length);
@@ -19,8 +22,22 @@ export function npy(shape: number[], values: ArrayLike<number>, descr = '<f8'): 
 const card = (k: string, v: string) => `${k.padEnd(8)}= ${v.padStart(20)}`.padEnd(80);
 
 /** A FITS primary HDU with a BITPIX −64 (float64, big-endian) image of rows×cols, written row 0 first. */
-export function fits(rows: number, cols: number, values: ArrayLike<number>, bitpix = -64, extra: string[] = []): Uint8Array {
-  const cards = [card('SIMPLE', 'T'), card('BITPIX', String(bitpix)), card('NAXIS', '2'), card('NAXIS1', String(cols)), card('NAXIS2', String(rows)), ...extra, 'END'.padEnd(80)];
+export function fits(
+  rows: number,
+  cols: number,
+  values: ArrayLike<number>,
+  bitpix = -64,
+  extra: string[] = [],
+): Uint8Array {
+  const cards = [
+    card('SIMPLE', 'T'),
+    card('BITPIX', String(bitpix)),
+    card('NAXIS', '2'),
+    card('NAXIS1', String(cols)),
+    card('NAXIS2', String(rows)),
+    ...extra,
+    'END'.padEnd(80),
+  ];
   const head = cards.join('').padEnd(Math.ceil((cards.length * 80) / 2880) * 2880, ' ');
   const size = Math.abs(bitpix) / 8;
   const dataLen = Math.ceil((rows * cols * size) / 2880) * 2880;

@@ -20,7 +20,9 @@ const opts: IngestOptions = {
 
 function table(rows: number, cols: number, label?: (i: number) => string): string {
   const head = [...Array.from({ length: cols }, (_, j) => `t${j}`), ...(label ? ['label'] : [])].join(',');
-  const body = Array.from({ length: rows }, (_, i) => [...Array.from({ length: cols }, (_, j) => String(i + j / 10)), ...(label ? [label(i)] : [])].join(','));
+  const body = Array.from({ length: rows }, (_, i) =>
+    [...Array.from({ length: cols }, (_, j) => String(i + j / 10)), ...(label ? [label(i)] : [])].join(','),
+  );
   return [head, ...body].join('\n');
 }
 
@@ -36,25 +38,43 @@ async function fails(files: File[], o: Partial<IngestOptions> = {}): Promise<str
 
 describe('good uploads', () => {
   test('CSV of series with a label column: regression or classes by the labels', async () => {
-    const reg = await ingestFiles([file('s.csv', table(6, 8, (i) => String(i * 0.5)))], opts);
+    const reg = await ingestFiles(
+      [
+        file(
+          's.csv',
+          table(6, 8, (i) => String(i * 0.5)),
+        ),
+      ],
+      opts,
+    );
     expect(reg).toMatchObject({ kind: '1d', shape: [6, 8], task: 'regression', targetName: 'label' });
     expect(Array.from(reg.y!)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
     expect(reg.x[8 + 3]).toBeCloseTo(1.3, 6);
-    const cls = await ingestFiles([file('c.tsv', table(6, 8, (i) => (i % 2 ? 'spike' : 'flat')).replace(/,/g, '\t'))], opts);
+    const cls = await ingestFiles(
+      [file('c.tsv', table(6, 8, (i) => (i % 2 ? 'spike' : 'flat')).replace(/,/g, '\t'))],
+      opts,
+    );
     expect(cls).toMatchObject({ task: 'classification', classes: ['flat', 'spike'] });
     expect(Array.from(cls.y!)).toEqual([0, 1, 0, 1, 0, 1]);
   });
 
   test('one long series is cut into windows of the chosen length', async () => {
-    const d = await ingestFiles([file('long.csv', Array.from({ length: 70 }, (_, i) => String(i)).join('\n'))], opts);
+    const d = await ingestFiles(
+      [file('long.csv', Array.from({ length: 70 }, (_, i) => String(i)).join('\n'))],
+      opts,
+    );
     expect(d.shape).toEqual([4, 16]);
     expect(d.y).toBeNull();
     expect(windowSeries(Float64Array.from([1, 2, 3, 4, 5]), 2).shape).toEqual([2, 2]);
   });
 
   test('NPY (N, L), (N, H, W) and a single square (H, W) map', async () => {
-    expect((await ingestFiles([file('a.npy', npy([3, 8], new Float64Array(24)))], opts)).shape).toEqual([3, 8]);
-    expect((await ingestFiles([file('b.npy', npy([3, 4, 4], new Float64Array(48), '<f4'))], opts)).kind).toBe('2d');
+    expect((await ingestFiles([file('a.npy', npy([3, 8], new Float64Array(24)))], opts)).shape).toEqual([
+      3, 8,
+    ]);
+    expect((await ingestFiles([file('b.npy', npy([3, 4, 4], new Float64Array(48), '<f4'))], opts)).kind).toBe(
+      '2d',
+    );
     const msg = await fails([file('c.npy', npy([16, 16], new Float64Array(256)))]);
     expect(msg).toMatch(/1 sample; the train\/validation\/test split needs at least 3/);
   });
@@ -79,12 +99,37 @@ describe('bad uploads: one specific line each', () => {
   test.each([
     ['empty', [file('e.csv', '')], /e\.csv: the file is empty/],
     ['blank lines only', [file('b.csv', '\n \n')], /b\.csv: csv: the file is empty/],
-    ['ragged rows', [file('r.csv', '1,2,3\n4,5\n6,7,8')], /r\.csv: csv: ragged rows: row 2 has 2 columns, expected 3/],
-    ['non-numeric cell', [file('n.csv', '1,2,3\n4,abc,6\n7,8,9\n1,2,3')], /non-numeric cell "abc" at row 2, col 2/],
+    [
+      'ragged rows',
+      [file('r.csv', '1,2,3\n4,5\n6,7,8')],
+      /r\.csv: csv: ragged rows: row 2 has 2 columns, expected 3/,
+    ],
+    [
+      'non-numeric cell',
+      [file('n.csv', '1,2,3\n4,abc,6\n7,8,9\n1,2,3')],
+      /non-numeric cell "abc" at row 2, col 2/,
+    ],
     ['NaN', [file('nan.csv', '1,2,3\n4,NaN,6\n7,8,9')], /non-finite value "NaN" at row 2, col 2/],
-    ['Inf in NPY', [file('i.npy', npy([3, 4], [1, 2, 3, 4, 5, Infinity, 7, 8, 9, 10, 11, 12]))], /i\.npy: npy: Infinity at index \[1, 1\]: values must be finite/],
-    ['too small for J', [file('s.csv', table(5, 3, (i) => String(i)))], /too small for J = 2: a sample is 3, and 2 levels need at least 4 per side/],
-    ['too large for memory', [file('big.npy', npy([100000, 1000], []))], /big\.npy: too large for memory \(100000×1000 = 100,000,000 values/],
+    [
+      'Inf in NPY',
+      [file('i.npy', npy([3, 4], [1, 2, 3, 4, 5, Infinity, 7, 8, 9, 10, 11, 12]))],
+      /i\.npy: npy: Infinity at index \[1, 1\]: values must be finite/,
+    ],
+    [
+      'too small for J',
+      [
+        file(
+          's.csv',
+          table(5, 3, (i) => String(i)),
+        ),
+      ],
+      /too small for J = 2: a sample is 3, and 2 levels need at least 4 per side/,
+    ],
+    [
+      'too large for memory',
+      [file('big.npy', npy([100000, 1000], []))],
+      /big\.npy: too large for memory \(100000×1000 = 100,000,000 values/,
+    ],
     ['unsupported type', [file('x.docx', 'hi')], /x\.docx: unsupported file type/],
   ])('%s', async (_name, files, re) => {
     expect(await fails(files)).toMatch(re);
@@ -101,7 +146,10 @@ describe('bad uploads: one specific line each', () => {
   test('shape checks and labels to targets', () => {
     expect(() => checkShape('x', [10, 64], 7)).toThrow(/too small for J = 7/);
     expect(() => checkShape('x', [10, 64], 6)).not.toThrow();
-    expect(labelsToTargets(['0', '1', '0', '1', '1', '0'])).toMatchObject({ task: 'classification', classes: ['0', '1'] });
+    expect(labelsToTargets(['0', '1', '0', '1', '1', '0'])).toMatchObject({
+      task: 'classification',
+      classes: ['0', '1'],
+    });
     expect(labelsToTargets(['0.5', '1', '2.25'])).toMatchObject({ task: 'regression' });
   });
 });
@@ -112,7 +160,9 @@ describe('core/io parsers', () => {
     expect(t).toMatchObject({ shape: [2, 2], labels: ['3', '6'], labelName: 'y' });
     expect(parseLabeledTable('1,2,3\n4,5,6', { labelColumn: 'first' }).labels).toEqual(['1', '4']);
     expect(parseLabeledTable('1,2,3\n4,5,6', { labelColumn: 'none' }).shape).toEqual([2, 3]);
-    expect(() => parseLabeledTable('1,2\n3,4', { labelColumn: 'target' })).toThrow(/no column named "target"/);
+    expect(() => parseLabeledTable('1,2\n3,4', { labelColumn: 'target' })).toThrow(
+      /no column named "target"/,
+    );
     expect(() => parseLabeledTable('a,b\n1,\n3,4')).toThrow(/empty cell at row 2, col 2/);
     expect(parseLabelsByName('name,label\nx/a.png,cat\nb.png,dog').get('a.png')).toBe('cat');
   });
@@ -133,7 +183,10 @@ describe('core/io parsers', () => {
 
   test('teacher files: model.json with its shards in manifest order, missing shard named', () => {
     const model = { modelTopology: {}, weightsManifest: [{ paths: ['w1.bin', 'w2.bin'] }] };
-    const json = { name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(model)).buffer as ArrayBuffer };
+    const json = {
+      name: 'model.json',
+      bytes: new TextEncoder().encode(JSON.stringify(model)).buffer as ArrayBuffer,
+    };
     const w1 = { name: 'w1.bin', bytes: new ArrayBuffer(4) };
     const w2 = { name: 'w2.bin', bytes: new ArrayBuffer(8) };
     expect(assembleTeacher([w2, json, w1]).weightData).toEqual([w1.bytes, w2.bytes]);

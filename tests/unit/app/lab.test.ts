@@ -1,32 +1,19 @@
 // The controller over a fake worker client: which commands go out, and what the store shows after events.
 import { describe, expect, test } from 'vitest';
+import { FakeClient } from './fakeClient.ts';
 import { recallAuto } from '../../../src/app/backendMemo.ts';
 import { createLab, resumeOrOpen } from '../../../src/app/boot.ts';
 import { sessionExport } from '../../../src/app/export/session.ts';
-import type { LabClient } from '../../../src/app/lab.ts';
 import { savedRun, savedTeacher } from '../../../src/app/persist/persist.ts';
-import type { Command, TeacherCheck, WorkerEvent } from '../../../src/protocol/messages.ts';
+import type { Command, TeacherCheck } from '../../../src/protocol/messages.ts';
 
-class FakeClient implements LabClient {
-  sent: Command[] = [];
-  mode = 'worker' as const;
-  private fns = new Set<(ev: WorkerEvent) => void>();
-  send(cmd: Command) {
-    this.sent.push(cmd);
-  }
-  subscribe(fn: (ev: WorkerEvent) => void) {
-    this.fns.add(fn);
-    return () => this.fns.delete(fn);
-  }
-  emit(ev: WorkerEvent) {
-    for (const f of this.fns) f(ev);
-  }
-  types() {
-    return this.sent.map((c) => c.type);
-  }
-}
-
-const compat: TeacherCheck = { ok: true, canUseGamma: true, layers: [], problems: [], message: 'every layer can be differentiated twice' };
+const compat: TeacherCheck = {
+  ok: true,
+  canUseGamma: true,
+  layers: [],
+  problems: [],
+  message: 'every layer can be differentiated twice',
+};
 const artifacts = { modelJson: { modelTopology: {} }, weightData: [new ArrayBuffer(8)] };
 const e = new Float32Array(0);
 
@@ -41,7 +28,17 @@ function started() {
 const ack = (client: FakeClient) => client.emit({ type: 'state', status: 'idle', step: 0, epoch: 0 });
 
 function train(client: FakeClient) {
-  client.emit({ type: 'teacherTrained', artifacts, metric: { name: 'r2', value: 0.9 }, epochs: 3, bestEpoch: 2, stoppedBy: 'maxEpochs', history: [{ epoch: 1, loss: 2, valLoss: 3 }], compat, ms: 10 });
+  client.emit({
+    type: 'teacherTrained',
+    artifacts,
+    metric: { name: 'r2', value: 0.9 },
+    epochs: 3,
+    bestEpoch: 2,
+    stoppedBy: 'maxEpochs',
+    history: [{ epoch: 1, loss: 2, valLoss: 3 }],
+    compat,
+    ms: 10,
+  });
   ack(client);
 }
 
@@ -59,7 +56,10 @@ describe('lab controller', () => {
     const init = client.sent[2] as Extract<Command, { type: 'init' }>;
     expect(init.data.shape).toEqual([420, 64]);
     expect(init.config.gamma).toBe(0.5);
-    expect(lab.store.getState().teacher).toMatchObject({ status: 'ready', metric: { name: 'r2', value: 0.9 } });
+    expect(lab.store.getState().teacher).toMatchObject({
+      status: 'ready',
+      metric: { name: 'r2', value: 0.9 },
+    });
   });
 
   test('λ/γ go out as setWeights (warm); other settings as setConfig; the store follows', () => {
@@ -67,7 +67,10 @@ describe('lab controller', () => {
     train(client);
     lab.setWeights({ gamma: 0.03 });
     lab.setConfig({ level: 3 });
-    expect(client.sent.slice(-2)).toEqual([{ type: 'setWeights', gamma: 0.03 }, { type: 'setConfig', patch: { level: 3 } }]);
+    expect(client.sent.slice(-2)).toEqual([
+      { type: 'setWeights', gamma: 0.03 },
+      { type: 'setConfig', patch: { level: 3 } },
+    ]);
     expect(lab.store.getState().config).toMatchObject({ gamma: 0.03, level: 3 });
   });
 
@@ -75,8 +78,30 @@ describe('lab controller', () => {
     const { client, lab } = started();
     train(client);
     const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
-    client.emit({ type: 'progress', records: [{ step: 1, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }], step: 1, epoch: 0, stepsPerSecond: 9 });
-    client.emit({ type: 'snapshot', step: 1, sample: 0, h0: Float32Array.from([0.7, 0.7]), g: e, phi: e, psi: e, wavefunX: e, coeffs: [], attributions: [], shapes: [], fullShapes: [], x: e, recon: e, sampleShape: [64] });
+    client.emit({
+      type: 'progress',
+      records: [{ step: 1, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }],
+      step: 1,
+      epoch: 0,
+      stepsPerSecond: 9,
+    });
+    client.emit({
+      type: 'snapshot',
+      step: 1,
+      sample: 0,
+      h0: Float32Array.from([0.7, 0.7]),
+      g: e,
+      phi: e,
+      psi: e,
+      wavefunX: e,
+      coeffs: [],
+      attributions: [],
+      shapes: [],
+      fullShapes: [],
+      x: e,
+      recon: e,
+      sampleShape: [64],
+    });
     const s = lab.store.getState();
     expect(s.training).toMatchObject({ step: 1, stepsPerSecond: 9 });
     expect(s.training.records).toHaveLength(1);
@@ -89,9 +114,47 @@ describe('lab controller', () => {
     const first = started();
     train(first.client);
     const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
-    first.client.emit({ type: 'snapshot', step: 0, sample: 0, h0: Float32Array.from([0.6, 0.8]), g: e, phi: e, psi: e, wavefunX: e, coeffs: [], attributions: [], shapes: [], fullShapes: [], x: e, recon: e, sampleShape: [64] });
-    first.client.emit({ type: 'progress', records: [{ step: 7, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }], step: 7, epoch: 0, stepsPerSecond: 9 });
-    first.client.emit({ type: 'snapshot', step: 7, sample: 0, h0: Float32Array.from([0.7, 0.7]), g: e, phi: e, psi: e, wavefunX: e, coeffs: [], attributions: [], shapes: [], fullShapes: [], x: e, recon: e, sampleShape: [64] });
+    first.client.emit({
+      type: 'snapshot',
+      step: 0,
+      sample: 0,
+      h0: Float32Array.from([0.6, 0.8]),
+      g: e,
+      phi: e,
+      psi: e,
+      wavefunX: e,
+      coeffs: [],
+      attributions: [],
+      shapes: [],
+      fullShapes: [],
+      x: e,
+      recon: e,
+      sampleShape: [64],
+    });
+    first.client.emit({
+      type: 'progress',
+      records: [{ step: 7, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }],
+      step: 7,
+      epoch: 0,
+      stepsPerSecond: 9,
+    });
+    first.client.emit({
+      type: 'snapshot',
+      step: 7,
+      sample: 0,
+      h0: Float32Array.from([0.7, 0.7]),
+      g: e,
+      phi: e,
+      psi: e,
+      wavefunX: e,
+      coeffs: [],
+      attributions: [],
+      shapes: [],
+      fullShapes: [],
+      x: e,
+      recon: e,
+      sampleShape: [64],
+    });
     const st = first.lab.store.getState();
     const saved = { run: savedRun(st), teacher: savedTeacher(st), uploads: [] };
     expect(saved.run!.session).toEqual(sessionExport(st, new Date(saved.run!.session.savedAt)));
@@ -108,7 +171,13 @@ describe('lab controller', () => {
     expect(s.training.records.map((r) => r.step)).toEqual([7]);
     expect(s.teacher.metric).toEqual({ name: 'r2', value: 0.9 });
     // The worker counts from 0 again; the lab continues the curve from step 7.
-    client.emit({ type: 'progress', records: [{ step: 1, epoch: 0, terms, total: 1, gradNorm: 1, lambda: 0.1, gamma: 0.5 }], step: 1, epoch: 0, stepsPerSecond: 9 });
+    client.emit({
+      type: 'progress',
+      records: [{ step: 1, epoch: 0, terms, total: 1, gradNorm: 1, lambda: 0.1, gamma: 0.5 }],
+      step: 1,
+      epoch: 0,
+      stepsPerSecond: 9,
+    });
     expect(lab.store.getState().training.records.map((r) => r.step)).toEqual([7, 8]);
   });
 
@@ -116,7 +185,14 @@ describe('lab controller', () => {
     const { client, lab } = started();
     train(client);
     const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
-    const prog = (step: number) => client.emit({ type: 'progress', records: [{ step, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }], step, epoch: 0, stepsPerSecond: 9 });
+    const prog = (step: number) =>
+      client.emit({
+        type: 'progress',
+        records: [{ step, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }],
+        step,
+        epoch: 0,
+        stepsPerSecond: 9,
+      });
     prog(1);
     prog(2);
     lab.reset();
@@ -129,11 +205,21 @@ describe('lab controller', () => {
 
   test("'auto' remembers the measured winner; the next visit starts on it without measuring", () => {
     const kv = new Map<string, string>();
-    const storage = { getItem: (k: string) => kv.get(k) ?? null, setItem: (k: string, v: string) => void kv.set(k, v) };
+    const storage = {
+      getItem: (k: string) => kv.get(k) ?? null,
+      setItem: (k: string, v: string) => void kv.set(k, v),
+    };
     const first = new FakeClient();
     createLab({ client: first, hash: '', tourSeen: true, storage });
     expect(first.sent[0]).toEqual({ type: 'setBackend', backend: 'auto' });
-    first.emit({ type: 'ready', backend: 'wasm', requested: 'auto', reason: 'wasm 7 ms/step → wasm (fastest)', tried: [], canTrain: true });
+    first.emit({
+      type: 'ready',
+      backend: 'wasm',
+      requested: 'auto',
+      reason: 'wasm 7 ms/step → wasm (fastest)',
+      tried: [],
+      canTrain: true,
+    });
     const again = new FakeClient();
     const lab = createLab({ client: again, hash: '', tourSeen: true, storage });
     expect(again.sent[0]).toEqual({ type: 'setBackend', backend: 'wasm' });
@@ -150,17 +236,37 @@ describe('lab controller', () => {
     const first = started();
     train(first.client);
     const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
-    first.client.emit({ type: 'progress', records: [{ step: 1, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }], step: 1, epoch: 0, stepsPerSecond: 9 });
+    first.client.emit({
+      type: 'progress',
+      records: [{ step: 1, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }],
+      step: 1,
+      epoch: 0,
+      stepsPerSecond: 9,
+    });
     const st = first.lab.store.getState();
     const client = new FakeClient();
     const lab = createLab({ client, hash: '#gamma=2', tourSeen: true });
-    expect(resumeOrOpen(lab, { run: savedRun(st), teacher: savedTeacher(st), uploads: [] }, '#gamma=2')).toBe('opened');
+    expect(resumeOrOpen(lab, { run: savedRun(st), teacher: savedTeacher(st), uploads: [] }, '#gamma=2')).toBe(
+      'opened',
+    );
     expect(client.types()).toEqual(['setBackend', 'trainTeacher']);
   });
 
   test('an unlabelled dataset asks for a teacher instead of training one', () => {
     const { client, lab } = started();
-    lab.useDataset({ id: 'upload:1', name: 'u.npy', source: 'upload', description: '', kind: '1d', x: new Float32Array(64 * 10), shape: [10, 64], y: null, targetName: 'y', task: 'regression', classes: [] });
+    lab.useDataset({
+      id: 'upload:1',
+      name: 'u.npy',
+      source: 'upload',
+      description: '',
+      kind: '1d',
+      x: new Float32Array(64 * 10),
+      shape: [10, 64],
+      y: null,
+      targetName: 'y',
+      task: 'regression',
+      classes: [],
+    });
     expect(client.types()).toEqual(['setBackend', 'trainTeacher']);
     expect(lab.store.getState().teacher.error).toMatch(/no labels: import a teacher/);
   });

@@ -2,33 +2,14 @@
 // whole dataset with the run's split), how the job events fill the store, and the edge cases (errors,
 // crashes, a dataset switch during a sweep). Plus the grid axes and peak-count classes they rely on.
 import { describe, expect, test } from 'vitest';
+import { FakeClient } from './fakeClient.ts';
 import { createLab, resumeOrOpen } from '../../../src/app/boot.ts';
 import { builtinById } from '../../../src/app/builtins.ts';
-import type { LabClient } from '../../../src/app/lab.ts';
 import { groupsOf, labelledData, sweepGrid } from '../../../src/app/labJobs.ts';
 import { splitSets } from '../../../src/app/store/dataSlice.ts';
 import { axisValues, DEFAULT_SWEEP } from '../../../src/app/store/jobSlices.ts';
 import { logGrid } from '../../../src/model/sweep/grid.ts';
-import type { Command, EvalTableData, SweepRunData, TeacherCheck, WorkerEvent } from '../../../src/protocol/messages.ts';
-
-class FakeClient implements LabClient {
-  sent: Command[] = [];
-  mode = 'worker' as const;
-  private fns = new Set<(ev: WorkerEvent) => void>();
-  send(cmd: Command) {
-    this.sent.push(cmd);
-  }
-  subscribe(fn: (ev: WorkerEvent) => void) {
-    this.fns.add(fn);
-    return () => this.fns.delete(fn);
-  }
-  emit(ev: WorkerEvent) {
-    for (const f of this.fns) f(ev);
-  }
-  last<T extends Command['type']>(type: T): Extract<Command, { type: T }> | undefined {
-    return this.sent.filter((c) => c.type === type).at(-1) as Extract<Command, { type: T }> | undefined;
-  }
-}
+import type { EvalTableData, SweepRunData, TeacherCheck } from '../../../src/protocol/messages.ts';
 
 const compat: TeacherCheck = { ok: true, canUseGamma: true, layers: [], problems: [], message: 'ok' };
 const artifacts = { modelJson: { modelTopology: {} }, weightData: [new ArrayBuffer(8)] };
@@ -37,7 +18,17 @@ function running() {
   const client = new FakeClient();
   const lab = createLab({ client, hash: '', tourSeen: true });
   resumeOrOpen(lab, null, '');
-  client.emit({ type: 'teacherTrained', artifacts, metric: { name: 'r2', value: 0.9 }, epochs: 1, bestEpoch: 1, stoppedBy: 'maxEpochs', history: [], compat, ms: 1 });
+  client.emit({
+    type: 'teacherTrained',
+    artifacts,
+    metric: { name: 'r2', value: 0.9 },
+    epochs: 1,
+    bestEpoch: 1,
+    stoppedBy: 'maxEpochs',
+    history: [],
+    compat,
+    ms: 1,
+  });
   client.emit({ type: 'state', status: 'training', step: 0, epoch: 0 });
   return { client, lab };
 }
@@ -71,12 +62,18 @@ const runOf = (index: number, row: number, col: number, value: number): SweepRun
 
 describe('grid axes and job data', () => {
   test('axisValues is numpy.geomspace rounded like model/sweep logGrid, 0 first on request', () => {
-    expect(axisValues({ min: 1e-5, max: 50, count: 20, withZero: true })).toEqual(logGrid(1e-5, 50, 20, true));
+    expect(axisValues({ min: 1e-5, max: 50, count: 20, withZero: true })).toEqual(
+      logGrid(1e-5, 50, 20, true),
+    );
     expect(axisValues({ min: 0.01, max: 1, count: 3, withZero: false })).toEqual([0.01, 0.1, 1]);
     expect(axisValues({ min: 0.5, max: 0.5, count: 3, withZero: false })).toEqual([0.5]); // de-duplicated
     expect(sweepGrid(DEFAULT_SWEEP)).toEqual({ lambdas: [0.01, 0.1, 1], gammas: [0.1, 1, 10] });
-    expect(sweepGrid({ ...DEFAULT_SWEEP, lambda: { min: 0, max: 1, count: 3, withZero: false } })).toMatch(/^λ: min and max must be finite numbers > 0/);
-    expect(sweepGrid({ ...DEFAULT_SWEEP, gamma: { min: 1e-3, max: 1, count: 13, withZero: false } })).toMatch(/^γ: at most 12 values/);
+    expect(sweepGrid({ ...DEFAULT_SWEEP, lambda: { min: 0, max: 1, count: 3, withZero: false } })).toMatch(
+      /^λ: min and max must be finite numbers > 0/,
+    );
+    expect(sweepGrid({ ...DEFAULT_SWEEP, gamma: { min: 1e-3, max: 1, count: 13, withZero: false } })).toMatch(
+      /^γ: at most 12 values/,
+    );
     expect(sweepGrid({ ...DEFAULT_SWEEP, epochs: 0 })).toMatch(/^epochs per run/);
   });
 
@@ -110,9 +107,25 @@ describe('lab jobs through the controller', () => {
     expect(client.last('init')!.data.shape[0]).toBe(split.train.length); // the rows the run trains on
     expect(cmd.data.groups).toBeNull();
     expect(s.evaluation.status).toBe('running');
-    client.emit({ type: 'evaluated', table, wavelets: [{ label: 'AWD', h0: [1, 2], learned: true }], ms: 12 });
-    expect(lab.store.getState().evaluation).toMatchObject({ status: 'done', table, ms: 12, datasetId: 'builtin:simulation-db5' });
-    client.emit({ type: 'error', code: 'not_ready', message: 'evaluate: no run', recoverable: true, command: 'evaluate' });
+    client.emit({
+      type: 'evaluated',
+      table,
+      wavelets: [{ label: 'AWD', h0: [1, 2], learned: true }],
+      ms: 12,
+    });
+    expect(lab.store.getState().evaluation).toMatchObject({
+      status: 'done',
+      table,
+      ms: 12,
+      datasetId: 'builtin:simulation-db5',
+    });
+    client.emit({
+      type: 'error',
+      code: 'not_ready',
+      message: 'evaluate: no run',
+      recoverable: true,
+      command: 'evaluate',
+    });
     expect(lab.store.getState().evaluation).toMatchObject({ status: 'error', error: 'evaluate: no run' });
     expect(lab.store.getState().training.error).toBeNull(); // a job error is not a training error
   });
@@ -123,8 +136,21 @@ describe('lab jobs through the controller', () => {
     lab.jobs.startSweep();
     const cmd = client.last('sweep')!;
     expect(cmd).toMatchObject({ lambdas: [0.01, 0.1, 1], gammas: [0.1, 1, 10], epochs: 3, warmStart: true });
-    expect(lab.store.getState().sweep).toMatchObject({ status: 'running', lambdas: [0.01, 0.1, 1], runs: [] });
-    client.emit({ type: 'sweepProgress', index: 0, runs: 9, lambda: 0.01, gamma: 0.1, step: 2, totalSteps: 15, loss: 1 });
+    expect(lab.store.getState().sweep).toMatchObject({
+      status: 'running',
+      lambdas: [0.01, 0.1, 1],
+      runs: [],
+    });
+    client.emit({
+      type: 'sweepProgress',
+      index: 0,
+      runs: 9,
+      lambda: 0.01,
+      gamma: 0.1,
+      step: 2,
+      totalSteps: 15,
+      loss: 1,
+    });
     expect(lab.store.getState().sweep.progress?.step).toBe(2);
     client.emit({ type: 'sweepRun', run: runOf(1, 1, 0, 0.5) });
     client.emit({ type: 'sweepRun', run: runOf(0, 0, 0, 0.7) });
@@ -156,8 +182,16 @@ describe('lab jobs through the controller', () => {
     expect(client.last('sweep')).toBeDefined();
     lab.openBuiltin('builtin:endocytosis');
     expect(client.sent.some((c) => c.type === 'stopSweep')).toBe(true);
-    client.emit({ type: 'error', code: 'worker_crashed', message: 'worker crashed: oom; restarting', recoverable: true });
-    expect(lab.store.getState().sweep).toMatchObject({ status: 'error', error: 'worker crashed: oom; restarting' });
+    client.emit({
+      type: 'error',
+      code: 'worker_crashed',
+      message: 'worker crashed: oom; restarting',
+      recoverable: true,
+    });
+    expect(lab.store.getState().sweep).toMatchObject({
+      status: 'error',
+      error: 'worker crashed: oom; restarting',
+    });
     expect(lab.store.getState().training.error).toBe('worker crashed: oom; restarting');
   });
 });

@@ -8,7 +8,19 @@ import { createLabStore } from '../../../src/app/store/index.ts';
 import type { LabDataset } from '../../../src/app/store/types.ts';
 
 const client: LabClient = { send: () => {}, subscribe: () => () => {}, mode: 'worker' };
-const upload: LabDataset = { id: 'upload:x', name: 'x.csv', source: 'upload', description: 'd', kind: '1d', x: Float32Array.from({ length: 64 * 4 }, (_, i) => i / 7), shape: [4, 64], y: Float32Array.from([1, 2, 3, 4]), targetName: 'y', task: 'regression', classes: [] };
+const upload: LabDataset = {
+  id: 'upload:x',
+  name: 'x.csv',
+  source: 'upload',
+  description: 'd',
+  kind: '1d',
+  x: Float32Array.from({ length: 64 * 4 }, (_, i) => i / 7),
+  shape: [4, 64],
+  y: Float32Array.from([1, 2, 3, 4]),
+  targetName: 'y',
+  task: 'regression',
+  classes: [],
+};
 
 describe('persistence', () => {
   test('uploads, teacher and run are written (debounced) and read back intact', async () => {
@@ -20,8 +32,20 @@ describe('persistence', () => {
     lab.store.setState((s) => ({
       datasets: [upload],
       activeId: upload.id,
-      teacher: { ...s.teacher, status: 'ready', source: 'trained', datasetId: upload.id, artifacts: { modelJson: { a: 1 }, weightData: [weights] }, metric: { name: 'r2', value: 0.5 } },
-      training: { ...s.training, status: 'training', step: 3, records: [{ step: 3, epoch: 0, terms, total: 1, gradNorm: 0, lambda: 0, gamma: 0 }] },
+      teacher: {
+        ...s.teacher,
+        status: 'ready',
+        source: 'trained',
+        datasetId: upload.id,
+        artifacts: { modelJson: { a: 1 }, weightData: [weights] },
+        metric: { name: 'r2', value: 0.5 },
+      },
+      training: {
+        ...s.training,
+        status: 'training',
+        step: 3,
+        records: [{ step: 3, epoch: 0, terms, total: 1, gradNorm: 0, lambda: 0, gamma: 0 }],
+      },
       results: { ...s.results, h0History: [{ step: 3, h0: [0.1, 0.2] }] },
     }));
     await new Promise((r) => setTimeout(r, 100));
@@ -30,7 +54,11 @@ describe('persistence', () => {
     expect(back.uploads).toHaveLength(1);
     expect(back.uploads[0]!.x).toBeInstanceOf(Float32Array);
     expect(Array.from(back.uploads[0]!.x)).toEqual(Array.from(upload.x));
-    expect(back.run).toMatchObject({ activeId: upload.id, playing: true, session: { step: 3, h0History: [{ step: 3, h0: [0.1, 0.2] }] } });
+    expect(back.run).toMatchObject({
+      activeId: upload.id,
+      playing: true,
+      session: { step: 3, h0History: [{ step: 3, h0: [0.1, 0.2] }] },
+    });
     expect(back.teacher!.metric).toEqual({ name: 'r2', value: 0.5 });
     expect(new Float32Array(back.teacher!.artifacts!.weightData[0]!)).toEqual(new Float32Array([1, 2, 3]));
   });

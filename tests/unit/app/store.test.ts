@@ -19,7 +19,23 @@ const r = (step: number): ProgressRecord => ({
 
 function snap(step: number, h0: ArrayLike<number>): SnapshotEvent {
   const e = new Float32Array(0);
-  return { type: 'snapshot', step, sample: 0, h0: Float32Array.from(h0), g: e, phi: new Float32Array([1, 2]), psi: e, wavefunX: e, coeffs: [], attributions: [], shapes: [], fullShapes: [], x: e, recon: e, sampleShape: [4] };
+  return {
+    type: 'snapshot',
+    step,
+    sample: 0,
+    h0: Float32Array.from(h0),
+    g: e,
+    phi: new Float32Array([1, 2]),
+    psi: e,
+    wavefunX: e,
+    coeffs: [],
+    attributions: [],
+    shapes: [],
+    fullShapes: [],
+    x: e,
+    recon: e,
+    sampleShape: [4],
+  };
 }
 
 describe('training records', () => {
@@ -47,7 +63,13 @@ describe('snapshot history', () => {
     let res = applySnapshot(initialResultsSlice().results, snap(0, db4));
     expect(res.initialH0).toEqual(Array.from(Float32Array.from(db4)));
     expect(res.distance).toEqual([{ step: 0, value: 0 }]);
-    res = applySnapshot(res, snap(5, Array.from(db4, (v, i) => v + (i === 3 ? 0.05 : 0))));
+    res = applySnapshot(
+      res,
+      snap(
+        5,
+        Array.from(db4, (v, i) => v + (i === 3 ? 0.05 : 0)),
+      ),
+    );
     expect(res.h0History.map((p) => p.step)).toEqual([0, 5]);
     expect(res.distance[1]!.value).toBeGreaterThan(0.01);
     const same = applySnapshot(res, { ...snap(5, db4), sample: 3 });
@@ -69,7 +91,19 @@ describe('data', () => {
   test('rows and statistics', () => {
     const x = Float32Array.from([0, 1, 2, 3, 4, 5]);
     expect(Array.from(takeRows(x, [3, 2], Int32Array.from([2, 0])))).toEqual([4, 5, 0, 1]);
-    const d: LabDataset = { id: 'u', name: 'u', source: 'upload', description: '', kind: '1d', x, shape: [3, 2], y: Float32Array.from([0, 1, 1]), targetName: 'y', task: 'classification', classes: ['a', 'b'] };
+    const d: LabDataset = {
+      id: 'u',
+      name: 'u',
+      source: 'upload',
+      description: '',
+      kind: '1d',
+      x,
+      shape: [3, 2],
+      y: Float32Array.from([0, 1, 1]),
+      targetName: 'y',
+      task: 'classification',
+      classes: ['a', 'b'],
+    };
     const st = datasetStats(d);
     expect([st.n, st.min, st.max, st.mean]).toEqual([3, 0, 5, 2.5]);
     expect(st.std).toBeCloseTo(Math.sqrt(35 / 12), 6);

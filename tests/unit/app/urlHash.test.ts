@@ -6,8 +6,14 @@ import { configToHash, hashToConfig } from '../../../src/app/urlHash.ts';
 describe('config ⇄ URL hash', () => {
   test('only values that differ from the lab defaults are written', () => {
     expect(configToHash(LAB_DEFAULT_CONFIG, null)).toBe('#');
-    const c = mergeConfig(LAB_DEFAULT_CONFIG, { gamma: 0.3, wavelet: 'sym4', weights: { ...LAB_DEFAULT_CONFIG.weights, cmf: 2 } });
-    expect(configToHash(c, 'builtin:mass-maps')).toBe('#data=builtin%3Amass-maps&wavelet=sym4&gamma=0.3&w.cmf=2');
+    const c = mergeConfig(LAB_DEFAULT_CONFIG, {
+      gamma: 0.3,
+      wavelet: 'sym4',
+      weights: { ...LAB_DEFAULT_CONFIG.weights, cmf: 2 },
+    });
+    expect(configToHash(c, 'builtin:mass-maps')).toBe(
+      '#data=builtin%3Amass-maps&wavelet=sym4&gamma=0.3&w.cmf=2',
+    );
   });
 
   test('round trip: every field, including a warm-start h0 and booleans', () => {
