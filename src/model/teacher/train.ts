@@ -176,7 +176,8 @@ function evaluate(
       tot += (y[i * k + j]! - mean) ** 2;
     }
   }
-  return metric === 'rmse'
+  // R² is undefined when the held-out targets do not vary (e.g. one held-out sample): report RMSE then.
+  return metric === 'rmse' || !(tot > 0)
     ? { metric: 'rmse' as const, value: Math.sqrt(res / y.length) }
     : { metric: 'r2' as const, value: 1 - res / tot };
 }

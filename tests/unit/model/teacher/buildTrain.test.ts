@@ -144,6 +144,22 @@ describe('trainTeacher', () => {
     r.teacher.dispose();
   });
 
+  it('with held-out targets that do not vary (one held-out sample), reports RMSE instead of R² = −∞', async () => {
+    const { x, y } = data(4, 8, 3);
+    const r = await trainTeacher({
+      arch: { kind: 'mlp1d', inputLength: 8, hidden: [4], activation: 'tanh' },
+      seed: 1,
+      x,
+      y,
+      task: 'regression',
+      epochs: 2,
+      validationSplit: 0.25,
+    });
+    expect(r.heldOut.metric).toBe('rmse');
+    expect(Number.isFinite(r.heldOut.value)).toBe(true);
+    r.teacher.dispose();
+  });
+
   it('is deterministic per seed, and onEpoch can stop it', async () => {
     const { x, y } = data(60, 8, 5);
     const run = (seed: number) =>
