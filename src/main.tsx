@@ -9,7 +9,7 @@ import { persistLab } from './app/persist/persist.ts';
 import { WorkerClient } from './app/workerClient.ts';
 import { App } from './ui/App.tsx';
 import { LabContext } from './ui/LabContext.tsx';
-import { setDrawHooks } from './ui/plot/scheduler.ts';
+import { setDrawHooks, setDrawShare } from './ui/plot/scheduler.ts';
 import { TOUR_KEY } from './ui/Tour.tsx';
 import './ui/styles.css';
 
@@ -36,11 +36,15 @@ function storage(): Storage | null {
 
 // With ≤ 4 cores, training pauses between steps while plots redraw: sharing a core with the worker, a
 // 15 ms redraw measured 50–140 ms (a long task); the pause costs training only the drawing time.
-if ((navigator.hardwareConcurrency || 2) <= 4)
+if ((navigator.hardwareConcurrency || 2) <= 4) {
   setDrawHooks({
     before: () => client.send({ type: 'uiHold', ms: 250 }),
     after: () => client.send({ type: 'uiRelease' }),
   });
+  // Plots redraw about twice a second instead of four times: on 2 vCPUs the lab then trains ~25 %
+  // faster (1060–1160 vs 780–960 steps in 10 s, lab-live) with less garbage for the main thread's GC.
+  setDrawShare(0.2);
+}
 
 // The probe worker gets no main-thread fallback: without Workers there is nothing to measure in parallel.
 const probe = () => new WorkerClient({ maxRestarts: 0 });

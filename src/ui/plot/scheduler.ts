@@ -2,8 +2,8 @@
 // plots redrawn in one React commit would be one long task; instead each plot queues its latest figure
 // here and the pump draws them one per task, at background priority where the browser supports it
 // (scheduler.postTask), so input and the worker's messages always go first. Each plot redraws at most
-// every `minIntervalMs`, and never more often than its own measured cost allows (an 80 ms heatmap grid
-// redraws at most every 80 ms × 2 × plots): drawing can never take the main thread over. Newer
+// every `minIntervalMs`, and never more often than its own measured cost allows (all drawing plots
+// together use at most a set share of the main thread; see redrawGap): drawing never takes it over. Newer
 // figures replace queued ones, so a slow moment never builds a backlog.
 
 type Job = () => void;
@@ -17,17 +17,34 @@ interface Entry {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-/**
- * All plots that are drawing (drew in the last 3 s) together may use about half the main thread: each
- * at most 1/(2·active) of it. Plots out of view stop drawing, so they do not count.
- */
-function costFactor(): number {
+/** A plot redraws at least once a second while its data changes, however slow it is. */
+const MAX_INTERVAL_MS = 1000;
+
+/** Plots that drew in the last 3 s (plots out of view stop drawing, so they do not count). */
+function activePlots(): number {
   const now = performance.now();
   let active = 0;
   for (const e of entries.values()) if (now - e.last < 3000) active++;
-  return Math.max(4, 2 * active);
+  return active;
 }
-const MAX_INTERVAL_MS = 1000;
+/** The share of the main thread all drawing plots together may use (see setDrawShare). */
+let drawShare = 0.5;
+/**
+ * Sets that share (0.05–1). On a small machine every redraw also competes with the worker for a core
+ * and leaves garbage for the next GC pause, so main.tsx lowers it there.
+ */
+export function setDrawShare(share: number): void {
+  drawShare = Math.min(1, Math.max(0.05, share));
+}
+
+/**
+ * The least time between two draws of one plot: each of the `active` drawing plots gets 1/active of
+ * the drawing share (counted as at least 2 plots), so a plot that costs `costMs` waits costMs·active/share;
+ * never less than the plot's own minimum, and capped so that even on a starved CPU a plot stays live.
+ */
+export function redrawGap(costMs: number, active: number, share: number, minIntervalMs: number): number {
+  return Math.max(minIntervalMs, Math.min(MAX_INTERVAL_MS, (costMs * Math.max(2, active)) / share));
+}
 const entries = new Map<object, Entry>();
 const ready: object[] = [];
 let pumping = false;
@@ -87,9 +104,7 @@ export function scheduleDraw(key: object, job: Job, minIntervalMs = 200): void {
   e.job = job;
   e.minIntervalMs = minIntervalMs;
   if (ready.includes(key) || e.timer) return;
-  // Capped, so that even on a starved CPU a plot stays live (a redraw a second at worst).
-  const wait =
-    e.last + Math.max(e.minIntervalMs, Math.min(MAX_INTERVAL_MS, e.cost * costFactor())) - performance.now();
+  const wait = e.last + redrawGap(e.cost, activePlots(), drawShare, e.minIntervalMs) - performance.now();
   if (wait > 0) {
     const entry = e;
     entry.timer = setTimeout(() => {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { redrawGap } from '../../../src/ui/plot/scheduler.ts';
+
+describe('redrawGap', () => {
+  it('gives each drawing plot an equal part of the drawing share', () => {
+    // 7 plots at 15 ms each on half the main thread: 15·7/0.5 = 210 ms apart, 7·15/210 = 50 % busy
+    expect(redrawGap(15, 7, 0.5, 0)).toBeCloseTo(210);
+    // a fifth of the main thread: 525 ms apart
+    expect(redrawGap(15, 7, 0.2, 0)).toBeCloseTo(525);
+    const busy = (share: number) => (7 * 15) / redrawGap(15, 7, share, 0);
+    expect(busy(0.2)).toBeCloseTo(0.2);
+  });
+  it('counts a lone plot as two, keeps the plot minimum, and caps the gap at one second', () => {
+    expect(redrawGap(10, 1, 0.5, 0)).toBeCloseTo(40);
+    expect(redrawGap(1, 3, 0.5, 200)).toBe(200);
+    expect(redrawGap(400, 12, 0.2, 200)).toBe(1000);
+  });
+});
