@@ -1,5 +1,5 @@
-// Writes the lab to IndexedDB as it changes (debounced, so ~1 write a second while training) and reads
-// it back at start-up. Failures (private mode, quota) never break the lab: persistence just stops.
+// Writes the lab to IndexedDB as it changes (debounced, so ~1 write a second while training; the
+// teacher's weights only when the teacher changes) and reads it back at start-up. Failures (private mode, quota) never break the lab: persistence just stops.
 import { sessionExport } from '../export/session.ts';
 import type { LabController } from '../lab.ts';
 import type { LabState } from '../store/types.ts';
@@ -27,6 +27,8 @@ export function persistLab(lab: LabController, db: LabDb, delayMs = 1000): () =>
   let timer: ReturnType<typeof setTimeout> | null = null;
   let broken = false;
   const savedDatasets = new Set<string>();
+  // The teacher (its weights) is written when it changes, not with every second's run record.
+  let savedTeacherOf: LabState['teacher'] | null = null;
   const flush = async () => {
     timer = null;
     const s = lab.store.getState();
@@ -38,7 +40,11 @@ export function persistLab(lab: LabController, db: LabDb, delayMs = 1000): () =>
         }
       }
       const run = savedRun(s);
-      if (run && s.training.records.length > 0) await db.saveRun(run, savedTeacher(s));
+      if (run && s.training.records.length > 0) {
+        const teacher = s.teacher === savedTeacherOf ? null : savedTeacher(s);
+        await db.saveRun(run, teacher);
+        if (teacher) savedTeacherOf = s.teacher;
+      }
     } catch (e) {
       broken = true;
       console.warn(`AWD Lab: saving to IndexedDB failed, the lab will not survive a reload: ${String(e)}`);

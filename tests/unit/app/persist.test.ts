@@ -63,6 +63,37 @@ describe('persistence', () => {
     expect(new Float32Array(back.teacher!.artifacts!.weightData[0]!)).toEqual(new Float32Array([1, 2, 3]));
   });
 
+  test('the teacher is written once, not with every run write', async () => {
+    const db = new LabDb(`t-${Math.random()}`);
+    let teacherPuts = 0;
+    const saveRun = db.saveRun.bind(db);
+    db.saveRun = async (run, teacher) => {
+      if (teacher) teacherPuts++;
+      await saveRun(run, teacher);
+    };
+    const lab = new LabController(createLabStore(), client);
+    const stop = persistLab(lab, db, 5);
+    const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
+    const record = (step: number) => ({ step, epoch: 0, terms, total: 1, gradNorm: 0, lambda: 0, gamma: 0 });
+    lab.store.setState((s) => ({
+      datasets: [upload],
+      activeId: upload.id,
+      teacher: { ...s.teacher, status: 'ready', source: 'trained', datasetId: upload.id, artifacts: { modelJson: { a: 1 }, weightData: [] }, metric: { name: 'r2', value: 0.5 } },
+    }));
+    for (let step = 1; step <= 3; step++) {
+      lab.store.setState((s) => ({ training: { ...s.training, status: 'training', step, records: [record(step)] } }));
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    expect(teacherPuts).toBe(1);
+    // a new teacher is written again
+    lab.store.setState((s) => ({ teacher: { ...s.teacher, metric: { name: 'r2', value: 0.7 } } }));
+    lab.store.setState((s) => ({ training: { ...s.training, step: 4, records: [record(4)] } }));
+    await new Promise((r) => setTimeout(r, 40));
+    stop();
+    expect(teacherPuts).toBe(2);
+    expect((await db.loadRun()).teacher!.metric).toEqual({ name: 'r2', value: 0.7 });
+  });
+
   test('nothing is written before the run has a step', async () => {
     const db = new LabDb(`t-${Math.random()}`);
     const lab = new LabController(createLabStore(), client);
