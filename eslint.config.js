@@ -11,7 +11,10 @@ const layer = (from, banned, extra = []) => ({
       'error',
       {
         patterns: [
-          ...banned.map((l) => ({ group: [`**/${l}/**`, `**/${l}`], message: `src/${from} may not import src/${l}` })),
+          ...banned.map((l) => ({
+            group: [`**/${l}/**`, `**/${l}`],
+            message: `src/${from} may not import src/${l}`,
+          })),
           ...extra,
         ],
       },
@@ -20,9 +23,14 @@ const layer = (from, banned, extra = []) => ({
 });
 const noTf = [{ group: ['@tensorflow/*'], message: 'no tfjs here' }];
 const noBackends = [
-  { group: ['@tensorflow/tfjs-backend-*', '@tensorflow/tfjs'], message: 'only src/worker/backends.ts picks backends' },
+  {
+    group: ['@tensorflow/tfjs-backend-*', '@tensorflow/tfjs'],
+    message: 'only src/worker/backends.ts picks backends',
+  },
 ];
-const noPlotly = [{ group: ['plotly.js*', 'react-plotly.js*'], message: 'only src/ui/plot/Plot.tsx imports Plotly' }];
+const noPlotly = [
+  { group: ['plotly.js*', 'react-plotly.js*'], message: 'only src/ui/plot/Plot.tsx imports Plotly' },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'lib', 'tmp', 'node_modules', 'src/core/filters/table.ts', 'docs'] },
@@ -35,8 +43,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['src/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
-  layer('core', ['model', 'protocol', 'worker', 'app', 'ui', 'cli'], [...noTf, { group: ['react', 'react-dom', 'zustand'], message: 'core is pure' }]),
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  layer(
+    'core',
+    ['model', 'protocol', 'worker', 'app', 'ui', 'cli'],
+    [...noTf, { group: ['react', 'react-dom', 'zustand'], message: 'core is pure' }],
+  ),
   layer('protocol', ['model', 'worker', 'app', 'ui', 'cli'], noTf),
   layer('model', ['worker', 'app', 'ui', 'cli'], noBackends),
   layer('worker', ['app', 'ui', 'cli']),

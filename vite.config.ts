@@ -11,7 +11,10 @@ const fitsjsAsEsm = {
   name: 'fitsjs-as-esm',
   transform(code: string, id: string) {
     if (!id.replace(/\\/g, '/').includes('/fitsjs/lib/fits.js')) return null;
-    return { code: `const ctx = {};\n(function () {\n${code}\n}).call(ctx);\nexport default ctx;\n`, map: null };
+    return {
+      code: `const ctx = {};\n(function () {\n${code}\n}).call(ctx);\nexport default ctx;\n`,
+      map: null,
+    };
   },
 };
 
@@ -20,7 +23,8 @@ const fitsjsAsEsm = {
 const cspOnlyInBuilds = {
   name: 'csp-only-in-builds',
   apply: 'serve' as const,
-  transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  transformIndexHtml: (html: string) =>
+    html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
 };
 
 // Relative base so the built lab also works from a sub-path or file server.

@@ -22,9 +22,16 @@ export function rememberAuto(ev: ReadyEvent, store: KeyValue | null, now = Date.
   }
 }
 
-export function recallAuto(store: KeyValue | null, now = Date.now()): { backend: ActiveBackend; reason: string } | null {
+export function recallAuto(
+  store: KeyValue | null,
+  now = Date.now(),
+): { backend: ActiveBackend; reason: string } | null {
   try {
-    const v = JSON.parse(store?.getItem(KEY) ?? 'null') as { backend?: string; reason?: string; at?: number } | null;
+    const v = JSON.parse(store?.getItem(KEY) ?? 'null') as {
+      backend?: string;
+      reason?: string;
+      at?: number;
+    } | null;
     if (!v || typeof v.at !== 'number' || now - v.at > MAX_AGE_MS) return null;
     if (!['webgpu', 'webgl', 'wasm', 'cpu'].includes(v.backend ?? '')) return null;
     return { backend: v.backend as ActiveBackend, reason: String(v.reason ?? '') };

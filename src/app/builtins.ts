@@ -40,7 +40,12 @@ export function toLabDataset(id: string, d: Dataset, name = d.name): LabDataset 
 export const BUILTINS: readonly Builtin[] = BUILTIN_DATASETS.map((b) => {
   const id = `builtin:${b.name}`;
   const sizes = LAB_SIZES[b.name] ?? (b.name.startsWith('simulation-') ? { n: 600 } : {});
-  return { id, name: b.title, kind: b.dims === 2 ? '2d' : '1d', make: () => toLabDataset(id, b.generate(sizes), b.title) };
+  return {
+    id,
+    name: b.title,
+    kind: b.dims === 2 ? '2d' : '1d',
+    make: () => toLabDataset(id, b.generate(sizes), b.title),
+  };
 });
 
 export function builtinById(id: string): Builtin | undefined {

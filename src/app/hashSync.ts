@@ -19,9 +19,14 @@ export function syncHash(lab: LabController, win: Window = window): () => void {
     if (h.datasetId && h.datasetId !== s.datasetId) lab.openBuiltin(h.datasetId);
     const patch: Partial<AwdConfig> = {};
     for (const k of Object.keys(h.config) as (keyof AwdConfig)[])
-      if (JSON.stringify(h.config[k]) !== JSON.stringify(s.config[k])) (patch as Record<string, unknown>)[k] = h.config[k];
+      if (JSON.stringify(h.config[k]) !== JSON.stringify(s.config[k]))
+        (patch as Record<string, unknown>)[k] = h.config[k];
     const { lambda, gamma, ...rest } = patch;
-    if (lambda !== undefined || gamma !== undefined) lab.setWeights({ ...(lambda !== undefined ? { lambda } : {}), ...(gamma !== undefined ? { gamma } : {}) });
+    if (lambda !== undefined || gamma !== undefined)
+      lab.setWeights({
+        ...(lambda !== undefined ? { lambda } : {}),
+        ...(gamma !== undefined ? { gamma } : {}),
+      });
     if (Object.keys(rest).length) lab.setConfig(rest);
   };
   win.addEventListener('hashchange', onHash);

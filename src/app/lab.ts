@@ -71,16 +71,19 @@ export class LabController {
     if (ev.type === 'error' && ev.command === 'trainTeacher' && this.retryTeacherOnCpu(ev.message)) return;
     if (ev.type === 'ready') {
       rememberAuto(ev, this.storage);
-      if (ev.requested === 'auto' && this.s.training.backendNote) this.store.setState({ training: { ...this.s.training, backendNote: null } });
+      if (ev.requested === 'auto' && this.s.training.backendNote)
+        this.store.setState({ training: { ...this.s.training, backendNote: null } });
     }
     this.store.setState(reduceEvent(this.s, ev));
-    if (ev.type === 'state') this.store.setState({ training: { ...this.s.training, engineMode: this.client.mode } });
+    if (ev.type === 'state')
+      this.store.setState({ training: { ...this.s.training, engineMode: this.client.mode } });
     if (ev.type === 'teacherTrained' && this.teacherOnCpu) {
       // Back to the run's backend for the wavelet (the teacher's weights travel as artifacts).
       this.teacherOnCpu = false;
       this.client.send({ type: 'setBackend', backend: this.s.config.backend });
     }
-    if (ev.type === 'teacherTrained' && ev.compat.ok && this.s.teacher.datasetId === this.s.activeId) this.initRun();
+    if (ev.type === 'teacherTrained' && ev.compat.ok && this.s.teacher.datasetId === this.s.activeId)
+      this.initRun();
     if (ev.type === 'teacherChecked' && ev.ok && this.s.teacher.datasetId === this.s.activeId) this.initRun();
   }
 
@@ -110,13 +113,20 @@ export class LabController {
     this.stopRun();
     const t = this.s.teacher;
     const archFits = (t.options.arch === 'cnn2d') === (d.kind === '2d');
-    const options: TeacherOptions = archFits ? t.options : { ...t.options, arch: d.kind === '2d' ? 'cnn2d' : 'mlp1d' };
+    const options: TeacherOptions = archFits
+      ? t.options
+      : { ...t.options, arch: d.kind === '2d' ? 'cnn2d' : 'mlp1d' };
     this.store.setState({ teacher: { ...t, options } });
     if (d.y) this.trainTeacher();
     else if (t.artifacts) this.importTeacher(t.artifacts);
     else
       this.store.setState({
-        teacher: { ...this.s.teacher, status: 'none', datasetId: d.id, error: `${d.name} has no labels: import a teacher (model.json + weights) to explain it` },
+        teacher: {
+          ...this.s.teacher,
+          status: 'none',
+          datasetId: d.id,
+          error: `${d.name} has no labels: import a teacher (model.json + weights) to explain it`,
+        },
       });
   }
 
@@ -152,7 +162,18 @@ export class LabController {
     const y = takeRows(d.y, [d.y.length], idx);
     const t = this.s.teacher;
     this.store.setState({
-      teacher: { ...t, status: 'training', source: 'trained', datasetId: d.id, history: [], metric: null, verdict: null, artifacts: null, error: null, note: null },
+      teacher: {
+        ...t,
+        status: 'training',
+        source: 'trained',
+        datasetId: d.id,
+        history: [],
+        metric: null,
+        verdict: null,
+        artifacts: null,
+        error: null,
+        note: null,
+      },
     });
     this.teacherOnCpu = false;
     this.lastTeacherCmd = {
@@ -180,7 +201,14 @@ export class LabController {
     const m = /Kernel '(\w+)' not registered for backend '(\w+)'/.exec(message);
     if (!m || m[2] === 'cpu' || this.teacherOnCpu || !this.lastTeacherCmd) return false;
     this.teacherOnCpu = true;
-    this.store.setState({ teacher: { ...this.s.teacher, status: 'training', error: null, note: `training the teacher on cpu: ${m[2]} has no ${m[1]} kernel` } });
+    this.store.setState({
+      teacher: {
+        ...this.s.teacher,
+        status: 'training',
+        error: null,
+        note: `training the teacher on cpu: ${m[2]} has no ${m[1]} kernel`,
+      },
+    });
     this.client.send({ type: 'setBackend', backend: 'cpu' });
     this.client.send(this.lastTeacherCmd);
     return true;
@@ -196,9 +224,24 @@ export class LabController {
     if (!d) return;
     this.stopRun();
     this.store.setState({
-      teacher: { ...this.s.teacher, status: 'checking', source: 'imported', datasetId: d.id, artifacts, history: [], metric: null, verdict: null, error: null },
+      teacher: {
+        ...this.s.teacher,
+        status: 'checking',
+        source: 'imported',
+        datasetId: d.id,
+        artifacts,
+        history: [],
+        metric: null,
+        verdict: null,
+        error: null,
+      },
     });
-    this.client.send({ type: 'checkTeacher', teacher: artifacts, inputShape: d.shape.slice(1), target: this.s.config.target });
+    this.client.send({
+      type: 'checkTeacher',
+      teacher: artifacts,
+      inputShape: d.shape.slice(1),
+      target: this.s.config.target,
+    });
   }
 
   // ---- the AWD run ----
@@ -223,14 +266,20 @@ export class LabController {
         training: { ...this.s.training, records: [], error: null, step: 0, epoch: 0, stepOffset: 0 },
       });
     this.store.setState({ training: { ...this.s.training, samples: train.length } });
-    const cmd: Command = { type: 'init', config: this.s.config, data: { x, shape: [train.length, ...d.shape.slice(1)] }, teacher: artifacts };
+    const cmd: Command = {
+      type: 'init',
+      config: this.s.config,
+      data: { x, shape: [train.length, ...d.shape.slice(1)] },
+      teacher: artifacts,
+    };
     const h0 = restore?.h0History.at(-1)?.h0 ?? null;
     if (h0) cmd.h0 = h0;
     const sample = this.s.view.sample;
     this.awaitingRun = true;
     this.client.send(cmd);
     this.running = true;
-    if (restore && sample > 0 && sample < train.length) this.client.send({ type: 'selectSample', index: sample });
+    if (restore && sample > 0 && sample < train.length)
+      this.client.send({ type: 'selectSample', index: sample });
     if (this.autoplay) this.client.send({ type: 'play' });
   }
 
@@ -245,11 +294,24 @@ export class LabController {
     if (!d) return false;
     this.autoplay = run.playing;
     this.pendingSession = run.session;
-    this.store.setState({ datasets: uploads.filter((u) => u.id !== d.id), split: run.split, ...(d.source === 'builtin' ? { datasetId: d.id } : {}) });
-    this.store.setState({ ...withDataset(this.s, d), config: run.session.config, view: { ...this.s.view, sample: run.sample } });
+    this.store.setState({
+      datasets: uploads.filter((u) => u.id !== d.id),
+      split: run.split,
+      ...(d.source === 'builtin' ? { datasetId: d.id } : {}),
+    });
+    this.store.setState({
+      ...withDataset(this.s, d),
+      config: run.session.config,
+      view: { ...this.s.view, sample: run.sample },
+    });
     if (teacher?.artifacts && teacher.datasetId === d.id) {
       this.store.setState({ teacher: { ...teacher, status: 'checking', error: null, note: null } });
-      this.client.send({ type: 'checkTeacher', teacher: teacher.artifacts, inputShape: d.shape.slice(1), target: run.session.config.target });
+      this.client.send({
+        type: 'checkTeacher',
+        teacher: teacher.artifacts,
+        inputShape: d.shape.slice(1),
+        target: run.session.config.target,
+      });
     } else if (d.y) this.trainTeacher();
     return true;
   }
@@ -279,7 +341,10 @@ export class LabController {
 
   reset(): void {
     if (!this.running) return;
-    this.store.setState({ ...initialResultsSlice(), training: { ...this.s.training, records: [], step: 0, epoch: 0, error: null, stepOffset: 0 } });
+    this.store.setState({
+      ...initialResultsSlice(),
+      training: { ...this.s.training, records: [], step: 0, epoch: 0, error: null, stepOffset: 0 },
+    });
     this.awaitingRun = true;
     this.client.send({ type: 'reset' });
     if (this.autoplay) this.client.send({ type: 'play' });
@@ -305,7 +370,10 @@ export class LabController {
   }
 
   setBackend(backend: BackendChoice): void {
-    this.store.setState({ config: mergeConfig(this.s.config, { backend }), training: { ...this.s.training, backendNote: null } });
+    this.store.setState({
+      config: mergeConfig(this.s.config, { backend }),
+      training: { ...this.s.training, backendNote: null },
+    });
     this.client.send({ type: 'setBackend', backend });
   }
 

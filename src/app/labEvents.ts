@@ -6,7 +6,12 @@ import { applySnapshot } from './store/resultsSlice.ts';
 import { appendRecords } from './store/trainingSlice.ts';
 import type { LabState, TeacherVerdict } from './store/types.ts';
 
-export function verdictOf(c: { ok: boolean; canUseGamma: boolean; message: string; problems: { layer: string; op: string; reason: string }[] }): TeacherVerdict {
+export function verdictOf(c: {
+  ok: boolean;
+  canUseGamma: boolean;
+  message: string;
+  problems: { layer: string; op: string; reason: string }[];
+}): TeacherVerdict {
   return {
     ok: c.ok && c.canUseGamma,
     summary: c.message,
@@ -20,7 +25,13 @@ export function reduceEvent(s: LabState, ev: WorkerEvent): Partial<LabState> {
   const off = s.training.stepOffset;
   switch (ev.type) {
     case 'ready':
-      return { training: { ...s.training, backend: ev, error: ev.canTrain ? s.training.error : `${ev.backend} cannot train here` } };
+      return {
+        training: {
+          ...s.training,
+          backend: ev,
+          error: ev.canTrain ? s.training.error : `${ev.backend} cannot train here`,
+        },
+      };
     case 'state':
       return {
         training: {
@@ -39,11 +50,17 @@ export function reduceEvent(s: LabState, ev: WorkerEvent): Partial<LabState> {
           step: ev.step + off,
           epoch: ev.epoch,
           stepsPerSecond: ev.stepsPerSecond,
-          records: appendRecords(s.training.records, off ? ev.records.map((r) => ({ ...r, step: r.step + off })) : ev.records),
+          records: appendRecords(
+            s.training.records,
+            off ? ev.records.map((r) => ({ ...r, step: r.step + off })) : ev.records,
+          ),
         },
       };
     case 'snapshot':
-      return { results: applySnapshot(s.results, off ? { ...ev, step: ev.step + off } : ev), view: ev.sample === s.view.sample ? s.view : { ...s.view, sample: ev.sample } };
+      return {
+        results: applySnapshot(s.results, off ? { ...ev, step: ev.step + off } : ev),
+        view: ev.sample === s.view.sample ? s.view : { ...s.view, sample: ev.sample },
+      };
     case 'error': {
       const job = reduceJobError(s, ev);
       if (job) return job;
@@ -53,7 +70,9 @@ export function reduceEvent(s: LabState, ev: WorkerEvent): Partial<LabState> {
     }
     case 'teacherProgress': {
       const have = new Set(s.teacher.history.map((h) => h.epoch));
-      const add = ev.records.filter((r) => !have.has(r.epoch)).map((r) => ({ epoch: r.epoch, trainLoss: r.loss, valLoss: r.valLoss }));
+      const add = ev.records
+        .filter((r) => !have.has(r.epoch))
+        .map((r) => ({ epoch: r.epoch, trainLoss: r.loss, valLoss: r.valLoss }));
       return { teacher: { ...s.teacher, status: 'training', history: [...s.teacher.history, ...add] } };
     }
     case 'teacherTrained':
@@ -79,7 +98,16 @@ export function reduceEvent(s: LabState, ev: WorkerEvent): Partial<LabState> {
         },
       };
     case 'warning':
-      return { teacher: { ...s.teacher, verdict: { ok: false, summary: ev.message, problems: ev.problems.map((p) => `${p.layer} (${p.op}): ${p.reason}`) } } };
+      return {
+        teacher: {
+          ...s.teacher,
+          verdict: {
+            ok: false,
+            summary: ev.message,
+            problems: ev.problems.map((p) => `${p.layer} (${p.op}): ${p.reason}`),
+          },
+        },
+      };
     case 'referenceResult':
       return {};
     case 'evaluated':

@@ -10,14 +10,36 @@ export function reduceJobEvent(s: LabState, ev: LabJobEvent): Partial<LabState> 
   switch (ev.type) {
     case 'evaluated':
       return {
-        evaluation: { ...s.evaluation, status: 'done', table: ev.table, wavelets: ev.wavelets, ms: ev.ms, error: null },
+        evaluation: {
+          ...s.evaluation,
+          status: 'done',
+          table: ev.table,
+          wavelets: ev.wavelets,
+          ms: ev.ms,
+          error: null,
+        },
       };
     case 'sweepProgress':
       return sw.status === 'running' || sw.status === 'stopping' ? { sweep: { ...sw, progress: ev } } : {};
     case 'sweepRun':
-      return { sweep: { ...sw, runs: [...sw.runs.filter((r) => r.index !== ev.run.index), ev.run].sort((a, b) => a.index - b.index) } };
+      return {
+        sweep: {
+          ...sw,
+          runs: [...sw.runs.filter((r) => r.index !== ev.run.index), ev.run].sort(
+            (a, b) => a.index - b.index,
+          ),
+        },
+      };
     case 'sweepDone':
-      return { sweep: { ...sw, status: ev.stopped ? 'stopped' : 'done', selected: ev.selected, ms: ev.ms, progress: null } };
+      return {
+        sweep: {
+          ...sw,
+          status: ev.stopped ? 'stopped' : 'done',
+          selected: ev.selected,
+          ms: ev.ms,
+          progress: null,
+        },
+      };
   }
 }
 
@@ -27,11 +49,14 @@ export function reduceJobError(s: LabState, ev: WorkerErrorEvent): Partial<LabSt
   if (ev.code === 'worker_crashed') {
     const out: Partial<LabState> = {};
     if (sweepLive) out.sweep = { ...s.sweep, status: 'error', progress: null, error: ev.message };
-    if (s.evaluation.status === 'running') out.evaluation = { ...s.evaluation, status: 'error', error: ev.message };
+    if (s.evaluation.status === 'running')
+      out.evaluation = { ...s.evaluation, status: 'error', error: ev.message };
     return Object.keys(out).length ? { ...out, training: { ...s.training, error: ev.message } } : null;
   }
   if (!ev.command || !JOB_COMMANDS.has(ev.command)) return null;
-  if (ev.command === 'evaluate') return { evaluation: { ...s.evaluation, status: 'error', error: ev.message } };
-  if (ev.command === 'sweep') return { sweep: { ...s.sweep, status: 'error', progress: null, error: ev.message } };
+  if (ev.command === 'evaluate')
+    return { evaluation: { ...s.evaluation, status: 'error', error: ev.message } };
+  if (ev.command === 'sweep')
+    return { sweep: { ...s.sweep, status: 'error', progress: null, error: ev.message } };
   return { sweep: { ...s.sweep, error: ev.message } };
 }

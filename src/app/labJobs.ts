@@ -26,7 +26,10 @@ export function groupsOf(d: Pick<LabDataset, 'groups' | 'y'>): Int32Array | null
 }
 
 /** The active dataset as a job needs it (fresh copies: they are transferred), or why it cannot be used. */
-export function labelledData(d: LabDataset | null, split: Parameters<typeof splitSets>[1]): LabelledData | string {
+export function labelledData(
+  d: LabDataset | null,
+  split: Parameters<typeof splitSets>[1],
+): LabelledData | string {
   if (!d) return 'no dataset';
   if (!d.y) return `${d.name} has no targets: the evaluation and the sweep need labelled data`;
   const n = d.shape[0]!;
@@ -92,9 +95,19 @@ export class LabJobs {
     const d = activeDataset(this.s);
     const grid = sweepGrid(st);
     const data = labelledData(d, this.s.split);
-    const fresh = { ...this.s.sweep, runs: [], progress: null, selected: null, loaded: null, ms: null, datasetId: d?.id ?? null };
+    const fresh = {
+      ...this.s.sweep,
+      runs: [],
+      progress: null,
+      selected: null,
+      loaded: null,
+      ms: null,
+      datasetId: d?.id ?? null,
+    };
     if (typeof grid === 'string' || typeof data === 'string') {
-      this.store.setState({ sweep: { ...fresh, status: 'error', error: typeof grid === 'string' ? grid : (data as string) } });
+      this.store.setState({
+        sweep: { ...fresh, status: 'error', error: typeof grid === 'string' ? grid : (data as string) },
+      });
       return;
     }
     this.store.setState({ sweep: { ...fresh, ...grid, status: 'running', error: null } });

@@ -17,7 +17,14 @@ export function restoredState(s: LabState, sess: SessionExport): Partial<LabStat
       distance: sess.distance,
     },
     // The worker counts from 0 again: its steps continue after the last one the session recorded.
-    training: { ...s.training, records: sess.records, step: sess.step, epoch: 0, error: null, stepOffset: Math.max(sess.step, sess.records.at(-1)?.step ?? 0, last?.step ?? 0) },
+    training: {
+      ...s.training,
+      records: sess.records,
+      step: sess.step,
+      epoch: 0,
+      error: null,
+      stepOffset: Math.max(sess.step, sess.records.at(-1)?.step ?? 0, last?.step ?? 0),
+    },
   };
 }
 

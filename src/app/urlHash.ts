@@ -20,7 +20,8 @@ export function configToHash(config: AwdConfig, datasetId: string | null): strin
     p.set(k, k === 'h0' ? JSON.stringify(v) : String(v));
   }
   for (const [k, v] of Object.entries(config.weights)) {
-    if (v !== LAB_DEFAULT_CONFIG.weights[k as keyof AwdConfig['weights']]) p.set(WEIGHT_PREFIX + k, String(v));
+    if (v !== LAB_DEFAULT_CONFIG.weights[k as keyof AwdConfig['weights']])
+      p.set(WEIGHT_PREFIX + k, String(v));
   }
   return `#${p.toString()}`;
 }
@@ -32,7 +33,18 @@ export interface HashState {
   errors: string[];
 }
 
-const NUMERIC = new Set(['noise', 'seed', 'level', 'lambda', 'gamma', 'igSteps', 'target', 'lr', 'epochs', 'batchSize']);
+const NUMERIC = new Set([
+  'noise',
+  'seed',
+  'level',
+  'lambda',
+  'gamma',
+  'igSteps',
+  'target',
+  'lr',
+  'epochs',
+  'batchSize',
+]);
 
 function typed(key: string, raw: string): unknown {
   if (key === 'h0') {

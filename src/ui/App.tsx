@@ -16,7 +16,10 @@ export function App() {
     <div className="lab">
       <header className="lab-head">
         <h1>AWD Lab</h1>
-        <p className="muted">Distil a trained neural network into an adaptive wavelet (AWD), in your browser. Your data never leaves this machine.</p>
+        <p className="muted">
+          Distil a trained neural network into an adaptive wavelet (AWD), in your browser. Your data never
+          leaves this machine.
+        </p>
         <a href="./verify.html">Verify installation</a>
       </header>
       <Tour />

@@ -20,16 +20,19 @@ export function Tour() {
     <aside className="tour" aria-label="How to read the lab">
       <ul>
         <li>
-          <strong>Reconstruction</strong>: the wavelet must rebuild every input from its coefficients — the residual should stay near zero.
+          <strong>Reconstruction</strong>: the wavelet must rebuild every input from its coefficients — the
+          residual should stay near zero.
         </li>
         <li>
-          <strong>Validity</strong>: the meters show how far the filter is from a true orthogonal wavelet; all near zero means it still is one.
+          <strong>Validity</strong>: the meters show how far the filter is from a true orthogonal wavelet; all
+          near zero means it still is one.
         </li>
         <li>
           <strong>λ</strong> rewards sparse wavelet coefficients: few coefficients should describe each input.
         </li>
         <li>
-          <strong>γ</strong> rewards sparse attributions: the teacher's prediction should rest on few coefficients (TRIM).
+          <strong>γ</strong> rewards sparse attributions: the teacher's prediction should rest on few
+          coefficients (TRIM).
         </li>
       </ul>
       <button type="button" onClick={close}>

@@ -27,16 +27,24 @@ export function sessionExport(s: LabState, now = new Date()): SessionExport {
     savedAt: now.toISOString(),
     config: s.config,
     dataset: d ? { id: d.id, name: d.name, shape: d.shape } : null,
-    teacher: { source: s.teacher.source, metric: s.teacher.metric, verdict: s.teacher.verdict?.summary ?? null },
+    teacher: {
+      source: s.teacher.source,
+      metric: s.teacher.metric,
+      verdict: s.teacher.verdict?.summary ?? null,
+    },
     initialH0: s.results.initialH0,
     h0History: s.results.h0History,
     records: s.training.records,
-    distance: s.results.distance.map((p) => ({ step: p.step, value: Number.isFinite(p.value) ? p.value : -1 })),
+    distance: s.results.distance.map((p) => ({
+      step: p.step,
+      value: Number.isFinite(p.value) ? p.value : -1,
+    })),
     step: s.training.step,
   };
 }
 
-const isNums = (a: unknown): a is number[] => Array.isArray(a) && a.every((v) => typeof v === 'number' && Number.isFinite(v));
+const isNums = (a: unknown): a is number[] =>
+  Array.isArray(a) && a.every((v) => typeof v === 'number' && Number.isFinite(v));
 
 /** Parses and checks a session file; throws an Error whose message names the first problem. */
 export function parseSession(text: string): SessionExport {
@@ -47,15 +55,25 @@ export function parseSession(text: string): SessionExport {
     throw new Error(`session: not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   const s = o as Partial<SessionExport>;
-  if (!s || typeof s !== 'object' || s.format !== 'awd-lab-session') throw new Error('session: not an AWD Lab session file (format ≠ "awd-lab-session")');
+  if (!s || typeof s !== 'object' || s.format !== 'awd-lab-session')
+    throw new Error('session: not an AWD Lab session file (format ≠ "awd-lab-session")');
   if (s.version !== 1) throw new Error(`session: unsupported version ${String(s.version)}`);
   const c = validateConfig(s.config ?? null);
   if (!c.ok) throw new Error(`session: ${c.errors[0]}`);
   if (!Array.isArray(s.h0History) || !s.h0History.every((p) => typeof p?.step === 'number' && isNums(p.h0)))
     throw new Error('session: h0History must be a list of {step, h0: numbers}');
-  if (!Array.isArray(s.records) || !s.records.every((r) => typeof r?.step === 'number' && typeof r.total === 'number' && TERM_NAMES.every((t) => typeof r.terms?.[t] === 'number')))
+  if (
+    !Array.isArray(s.records) ||
+    !s.records.every(
+      (r) =>
+        typeof r?.step === 'number' &&
+        typeof r.total === 'number' &&
+        TERM_NAMES.every((t) => typeof r.terms?.[t] === 'number'),
+    )
+  )
     throw new Error('session: records must be a list of {step, total, terms: {rec, …}}');
-  if (s.initialH0 !== null && s.initialH0 !== undefined && !isNums(s.initialH0)) throw new Error('session: initialH0 must be numbers or null');
+  if (s.initialH0 !== null && s.initialH0 !== undefined && !isNums(s.initialH0))
+    throw new Error('session: initialH0 must be numbers or null');
   return {
     format: 'awd-lab-session',
     version: 1,

@@ -13,7 +13,17 @@ export interface WaveletExport {
   /** pywt order: [dec_lo, dec_hi, rec_lo, rec_hi]. */
   filter_bank: [number[], number[], number[], number[]];
   /** How it was learned: the initial wavelet, J, mode, λ, γ and the step it was taken at. */
-  provenance: { wavelet: string; noise: number; seed: number; level: number; mode: string; lambda: number; gamma: number; step: number; dataset: string };
+  provenance: {
+    wavelet: string;
+    noise: number;
+    seed: number;
+    level: number;
+    mode: string;
+    lambda: number;
+    gamma: number;
+    step: number;
+    dataset: string;
+  };
   /** awave's validity penalties of h0 (0 for an exact orthogonal wavelet). */
   validity: Record<'lsum' | 'hsum' | 'l2norm' | 'cmf' | 'conv', number>;
 }
@@ -24,7 +34,12 @@ export function filterBank(h0: ArrayLike<number>): [number[], number[], number[]
   return [[...lo].reverse(), [...hi].reverse(), lo, hi];
 }
 
-export function waveletExport(h0: ArrayLike<number>, config: AwdConfig, step: number, dataset: string): WaveletExport {
+export function waveletExport(
+  h0: ArrayLike<number>,
+  config: AwdConfig,
+  step: number,
+  dataset: string,
+): WaveletExport {
   const p = validityPenalties(h0);
   const bank = filterBank(h0);
   return {
@@ -45,7 +60,13 @@ export function waveletExport(h0: ArrayLike<number>, config: AwdConfig, step: nu
       step,
       dataset,
     },
-    validity: { lsum: p.lsum.penalty, hsum: p.hsum.penalty, l2norm: p.l2norm.penalty, cmf: p.cmf.penalty, conv: p.conv.penalty },
+    validity: {
+      lsum: p.lsum.penalty,
+      hsum: p.hsum.penalty,
+      l2norm: p.l2norm.penalty,
+      cmf: p.cmf.penalty,
+      conv: p.conv.penalty,
+    },
   };
 }
 

@@ -38,8 +38,16 @@ export class LabDb extends Dexie {
   }
 
   async loadRun(): Promise<{ run: SavedRun | null; teacher: SavedTeacher | null; uploads: LabDataset[] }> {
-    const [run, teacher, uploads] = await Promise.all([this.state.get('run'), this.state.get('teacher'), this.datasets.toArray()]);
-    return { run: (run?.value as SavedRun) ?? null, teacher: (teacher?.value as SavedTeacher) ?? null, uploads };
+    const [run, teacher, uploads] = await Promise.all([
+      this.state.get('run'),
+      this.state.get('teacher'),
+      this.datasets.toArray(),
+    ]);
+    return {
+      run: (run?.value as SavedRun) ?? null,
+      teacher: (teacher?.value as SavedTeacher) ?? null,
+      uploads,
+    };
   }
 
   async saveDataset(d: LabDataset): Promise<void> {

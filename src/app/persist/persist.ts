@@ -52,7 +52,13 @@ export function persistLab(lab: LabController, db: LabDb, delayMs = 1000): () =>
   };
   const unsub = lab.store.subscribe((s, prev) => {
     if (broken || timer) return;
-    if (s.training.records === prev.training.records && s.datasets === prev.datasets && s.teacher === prev.teacher && s.config === prev.config) return;
+    if (
+      s.training.records === prev.training.records &&
+      s.datasets === prev.datasets &&
+      s.teacher === prev.teacher &&
+      s.config === prev.config
+    )
+      return;
     timer = setTimeout(() => void flush(), delayMs);
   });
   return () => {

@@ -16,7 +16,10 @@ export const LAB_DEFAULT_CONFIG: Readonly<AwdConfig> = Object.freeze({
 export const DEMO_DATASET_ID = 'builtin:simulation-db5';
 
 export function initialConfigSlice(): ConfigSlice {
-  return { config: { ...LAB_DEFAULT_CONFIG, weights: { ...LAB_DEFAULT_CONFIG.weights } }, datasetId: DEMO_DATASET_ID };
+  return {
+    config: { ...LAB_DEFAULT_CONFIG, weights: { ...LAB_DEFAULT_CONFIG.weights } },
+    datasetId: DEMO_DATASET_ID,
+  };
 }
 
 /** The config after a patch; nested weights are merged, never shared with the previous object. */

@@ -4,7 +4,13 @@ import { createRng } from '../../core/rng.ts';
 import type { DataSlice, LabDataset, SplitFractions } from './types.ts';
 
 export function initialDataSlice(): DataSlice {
-  return { datasets: [], activeId: null, split: { val: 0.15, test: 0.15, seed: 1 }, uploadError: null, busy: null };
+  return {
+    datasets: [],
+    activeId: null,
+    split: { val: 0.15, test: 0.15, seed: 1 },
+    uploadError: null,
+    busy: null,
+  };
 }
 
 export interface DatasetStats {
@@ -95,6 +101,9 @@ export function activeDataset(s: DataSlice): LabDataset | null {
 }
 
 /** Adds or replaces (same id) a dataset and makes it active. */
-export function withDataset(s: DataSlice, d: LabDataset): Pick<DataSlice, 'datasets' | 'activeId' | 'uploadError'> {
+export function withDataset(
+  s: DataSlice,
+  d: LabDataset,
+): Pick<DataSlice, 'datasets' | 'activeId' | 'uploadError'> {
   return { datasets: [...s.datasets.filter((o) => o.id !== d.id), d], activeId: d.id, uploadError: null };
 }

@@ -56,7 +56,11 @@ export function axisValues(a: LogAxis): number[] {
             ? a.min
             : i === n - 1
               ? a.max
-              : Number(Math.exp(Math.log(a.min) + ((Math.log(a.max) - Math.log(a.min)) * i) / (n - 1)).toPrecision(6)),
+              : Number(
+                  Math.exp(Math.log(a.min) + ((Math.log(a.max) - Math.log(a.min)) * i) / (n - 1)).toPrecision(
+                    6,
+                  ),
+                ),
         );
   return [...new Set([...(a.withZero ? [0] : []), ...vals])].sort((p, q) => p - q);
 }

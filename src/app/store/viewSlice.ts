@@ -1,5 +1,7 @@
 import type { ViewSlice } from './types.ts';
 
 export function initialViewSlice(tourSeen: boolean): ViewSlice {
-  return { view: { sample: 0, bandView: 'attributions', hiddenTerms: [], tourOpen: !tourSeen, previewCount: 4 } };
+  return {
+    view: { sample: 0, bandView: 'attributions', hiddenTerms: [], tourOpen: !tourSeen, previewCount: 4 },
+  };
 }

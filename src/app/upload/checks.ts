@@ -16,13 +16,17 @@ export class UploadError extends Error {
 export function checkFileSize(name: string, bytes: number): void {
   if (bytes === 0) throw new UploadError(`${name}: the file is empty`);
   if (bytes > MAX_FILE_BYTES)
-    throw new UploadError(`${name}: too large for memory (${(bytes / 2 ** 20).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`);
+    throw new UploadError(
+      `${name}: too large for memory (${(bytes / 2 ** 20).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`,
+    );
 }
 
 export function checkValues(name: string, shape: readonly number[]): void {
   const values = shape.reduce((a, b) => a * b, 1);
   if (values > MAX_VALUES)
-    throw new UploadError(`${name}: too large for memory (${shape.join('×')} = ${values.toLocaleString('en')} values; the limit is ${MAX_VALUES.toLocaleString('en')})`);
+    throw new UploadError(
+      `${name}: too large for memory (${shape.join('×')} = ${values.toLocaleString('en')} values; the limit is ${MAX_VALUES.toLocaleString('en')})`,
+    );
 }
 
 /** Shape [N, L] or [N, H, W]: enough samples, samples long enough for J levels, not too many values. */
@@ -34,16 +38,24 @@ export function checkShape(name: string, shape: readonly number[], level: number
     throw new UploadError(
       `${name}: too small for J = ${level}: a sample is ${sample.join('×')}, and ${level} levels need at least ${2 ** level} per side (lower J or use longer ${sample.length === 2 ? 'maps' : 'series'})`,
     );
-  if (n < 3) throw new UploadError(`${name}: ${n} sample${n === 1 ? '' : 's'}; the train/validation/test split needs at least 3`);
+  if (n < 3)
+    throw new UploadError(
+      `${name}: ${n} sample${n === 1 ? '' : 's'}; the train/validation/test split needs at least 3`,
+    );
 }
 
 /** Labels as targets: all numbers → regression; otherwise class names, ids in sorted-name order. */
-export function labelsToTargets(labels: readonly string[]): { y: Float32Array; task: 'regression' | 'classification'; classes: string[] } {
+export function labelsToTargets(labels: readonly string[]): {
+  y: Float32Array;
+  task: 'regression' | 'classification';
+  classes: string[];
+} {
   const nums = labels.map(Number);
   if (nums.every((v, i) => Number.isFinite(v) && labels[i]!.trim() !== '')) {
     const distinct = new Set(nums);
     // Integer labels with few values are classes (0/1, digits); anything else is a continuous target.
-    const classLike = distinct.size <= 10 && nums.every(Number.isInteger) && distinct.size < labels.length / 2;
+    const classLike =
+      distinct.size <= 10 && nums.every(Number.isInteger) && distinct.size < labels.length / 2;
     if (!classLike) return { y: Float32Array.from(nums), task: 'regression', classes: [] };
   }
   const classes = [...new Set(labels)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));

@@ -14,7 +14,11 @@ export interface UploadChoices {
 
 let counter = 0;
 
-export async function uploadDataFiles(lab: LabController, files: readonly File[], c: UploadChoices): Promise<boolean> {
+export async function uploadDataFiles(
+  lab: LabController,
+  files: readonly File[],
+  c: UploadChoices,
+): Promise<boolean> {
   lab.setBusy(`reading ${files.length} file${files.length === 1 ? '' : 's'}…`);
   try {
     const s = lab.store.getState();
@@ -27,7 +31,9 @@ export async function uploadDataFiles(lab: LabController, files: readonly File[]
     lab.useDataset(d);
     return true;
   } catch (e) {
-    lab.setUploadError(e instanceof UploadError ? e.message : `upload failed: ${e instanceof Error ? e.message : String(e)}`);
+    lab.setUploadError(
+      e instanceof UploadError ? e.message : `upload failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return false;
   } finally {
     lab.setBusy(null);

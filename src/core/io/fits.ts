@@ -20,12 +20,20 @@ function latin1(bytes: Uint8Array): string {
 function readHeader(bytes: Uint8Array, offset: number): { text: string; dataStart: number } {
   for (let b = offset; b + BLOCK <= bytes.length; b += BLOCK) {
     for (let c = b; c < b + BLOCK; c += CARD) {
-      if (bytes[c] === 0x45 && bytes[c + 1] === 0x4e && bytes[c + 2] === 0x44 && (bytes[c + 3] === 0x20 || c + 3 === b + BLOCK)) {
+      if (
+        bytes[c] === 0x45 &&
+        bytes[c + 1] === 0x4e &&
+        bytes[c + 2] === 0x44 &&
+        (bytes[c + 3] === 0x20 || c + 3 === b + BLOCK)
+      ) {
         return { text: latin1(bytes.subarray(offset, c + CARD)), dataStart: b + BLOCK };
       }
     }
   }
-  throw new ArrayParseError(F, offset === 0 ? 'no END card: not a FITS file, or truncated header' : `truncated header at byte ${offset}`);
+  throw new ArrayParseError(
+    F,
+    offset === 0 ? 'no END card: not a FITS file, or truncated header' : `truncated header at byte ${offset}`,
+  );
 }
 
 const num = (v: unknown, dflt: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : dflt);
@@ -33,7 +41,11 @@ const num = (v: unknown, dflt: number): number => (typeof v === 'number' && Numb
 function decode(view: DataView, bitpix: number, count: number, bzero: number, bscale: number): Float64Array {
   const out = new Float64Array(count);
   const size = Math.abs(bitpix) / 8;
-  if (view.byteLength < count * size) throw new ArrayParseError(F, `data unit truncated: ${view.byteLength} bytes for ${count} values of BITPIX ${bitpix}`);
+  if (view.byteLength < count * size)
+    throw new ArrayParseError(
+      F,
+      `data unit truncated: ${view.byteLength} bytes for ${count} values of BITPIX ${bitpix}`,
+    );
   for (let i = 0, o = 0; i < count; i++, o += size) {
     let v: number;
     switch (bitpix) {
@@ -70,7 +82,8 @@ function decode(view: DataView, bitpix: number, count: number, bzero: number, bs
 export function parseFits(input: ArrayBuffer | Uint8Array): ParsedArray {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.length === 0) throw new ArrayParseError(F, 'empty file');
-  if (latin1(bytes.subarray(0, 9)) !== 'SIMPLE  =') throw new ArrayParseError(F, 'not a FITS file (no SIMPLE card)');
+  if (latin1(bytes.subarray(0, 9)) !== 'SIMPLE  =')
+    throw new ArrayParseError(F, 'not a FITS file (no SIMPLE card)');
   const { Header } = fitsjs.astro.FITS;
   let offset = 0;
   while (offset < bytes.length) {
@@ -86,14 +99,22 @@ export function parseFits(input: ArrayBuffer | Uint8Array): ParsedArray {
       const naxis = num(h.get('NAXIS'), 0);
       const dims = Array.from({ length: naxis }, (_, i) => num(h.get(`NAXIS${i + 1}`), 0));
       if (naxis < 2 || naxis > 3 || dims.some((d) => d < 1))
-        throw new ArrayParseError(F, `need a 2-D image or a 3-D cube, got NAXIS=${naxis} (${dims.join('×')})`);
+        throw new ArrayParseError(
+          F,
+          `need a 2-D image or a 3-D cube, got NAXIS=${naxis} (${dims.join('×')})`,
+        );
       const [w, hgt, depth = 1] = dims as [number, number, number?];
       const bitpix = num(h.get('BITPIX'), 0);
-      const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart, Math.max(0, Math.min(bytes.length - dataStart, length)));
+      const view = new DataView(
+        bytes.buffer,
+        bytes.byteOffset + dataStart,
+        Math.max(0, Math.min(bytes.length - dataStart, length)),
+      );
       const raw = decode(view, bitpix, w * hgt * depth, num(h.get('BZERO'), 0), num(h.get('BSCALE'), 1));
       const data = new Float64Array(raw.length);
       for (let d = 0; d < depth; d++)
-        for (let r = 0; r < hgt; r++) data.set(raw.subarray((d * hgt + r) * w, (d * hgt + r + 1) * w), (d * hgt + (hgt - 1 - r)) * w);
+        for (let r = 0; r < hgt; r++)
+          data.set(raw.subarray((d * hgt + r) * w, (d * hgt + r + 1) * w), (d * hgt + (hgt - 1 - r)) * w);
       const shape = depth > 1 ? [depth, hgt, w] : [hgt, w];
       assertNotEmpty(F, shape);
       assertFinite(F, data, shape);

@@ -9,7 +9,8 @@ export function npyDeclaredShape(bytes: Uint8Array): { shape: number[]; descr: s
     throw new ArrayParseError(F, 'not an .npy file (no \\x93NUMPY magic)');
   const major = bytes[6]!;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const [len, start] = major === 1 ? [view.getUint16(8, true), 10] : [bytes.length >= 12 ? view.getUint32(8, true) : 0, 12];
+  const [len, start] =
+    major === 1 ? [view.getUint16(8, true), 10] : [bytes.length >= 12 ? view.getUint32(8, true) : 0, 12];
   const text = new TextDecoder('latin1').decode(bytes.subarray(start, Math.min(bytes.length, start + len)));
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(text);
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(text);
@@ -19,6 +20,7 @@ export function npyDeclaredShape(bytes: Uint8Array): { shape: number[]; descr: s
     .map((t) => t.trim())
     .filter((t) => t !== '')
     .map(Number);
-  if (dims.some((d) => !Number.isInteger(d) || d < 0)) throw new ArrayParseError(F, `bad shape (${shape[1]})`);
+  if (dims.some((d) => !Number.isInteger(d) || d < 0))
+    throw new ArrayParseError(F, `bad shape (${shape[1]})`);
   return { shape: dims, descr: descr[1]! };
 }

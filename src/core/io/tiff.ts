@@ -35,19 +35,23 @@ export function parseTiff(input: ArrayBuffer | Uint8Array): ParsedArray {
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   if (spp === 1 && [8, 16, 32, 64].includes(bps)) {
     const size = bps / 8;
-    if (raw.byteLength < n * size) throw new ArrayParseError(F, `pixel data truncated: ${raw.byteLength} bytes for ${w}×${h}×${bps} bits`);
+    if (raw.byteLength < n * size)
+      throw new ArrayParseError(F, `pixel data truncated: ${raw.byteLength} bytes for ${w}×${h}×${bps} bits`);
     for (let i = 0; i < n; i++) {
       const o = i * size;
       // UTIF converts 16-bit samples to little endian itself; wider ones keep the file's byte order.
       if (bps === 8) data[i] = fmt === 2 ? view.getInt8(o) : view.getUint8(o);
       else if (bps === 16) data[i] = fmt === 2 ? view.getInt16(o, true) : view.getUint16(o, true);
-      else if (bps === 32) data[i] = fmt === 3 ? view.getFloat32(o, le) : fmt === 2 ? view.getInt32(o, le) : view.getUint32(o, le);
+      else if (bps === 32)
+        data[i] =
+          fmt === 3 ? view.getFloat32(o, le) : fmt === 2 ? view.getInt32(o, le) : view.getUint32(o, le);
       else if (fmt === 3) data[i] = view.getFloat64(o, le);
       else throw new ArrayParseError(F, `unsupported 64-bit integer samples`);
     }
   } else {
     const rgba = UTIF.toRGBA8(ifd);
-    for (let i = 0; i < n; i++) data[i] = (0.299 * rgba[4 * i]! + 0.587 * rgba[4 * i + 1]! + 0.114 * rgba[4 * i + 2]!) / 255;
+    for (let i = 0; i < n; i++)
+      data[i] = (0.299 * rgba[4 * i]! + 0.587 * rgba[4 * i + 1]! + 0.114 * rgba[4 * i + 2]!) / 255;
   }
   const shape = [h, w];
   assertNotEmpty(F, shape);

@@ -24,7 +24,13 @@ export function formatWeight(v: number): string {
   return v >= 0.01 && v < 1000 ? String(Number(v.toPrecision(3))) : v.toExponential(1);
 }
 
-export function LogSlider(props: { label: string; symbol: string; value: number; onChange: (v: number) => void; hint: string }) {
+export function LogSlider(props: {
+  label: string;
+  symbol: string;
+  value: number;
+  onChange: (v: number) => void;
+  hint: string;
+}) {
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const commit = () => {

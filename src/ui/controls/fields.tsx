@@ -81,9 +81,19 @@ export function SelectField<T extends string | number>(props: {
   );
 }
 
-export function Panel(props: { title: string; id: string; children: ReactNode; actions?: ReactNode; className?: string }) {
+export function Panel(props: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
-    <section className={`panel ${props.className ?? ''}`} aria-labelledby={`${props.id}-title`} data-panel={props.id}>
+    <section
+      className={`panel ${props.className ?? ''}`}
+      aria-labelledby={`${props.id}-title`}
+      data-panel={props.id}
+    >
       <header className="panel-head">
         <h2 id={`${props.id}-title`}>{props.title}</h2>
         {props.actions}

@@ -23,12 +23,16 @@ export function AttributionsPanel() {
       bands: twoD
         ? bands2dFigure({ values, shapes: snap.shapes, fullShapes: snap.fullShapes })
         : bands1dFigure({ values, shapes: snap.shapes, fullShapes: snap.fullShapes, length }),
-      totals: scaleTotalsFigure({ values, label: bandView === 'attributions' ? 'attribution' : 'coefficient' }),
+      totals: scaleTotalsFigure({
+        values,
+        label: bandView === 'attributions' ? 'attribution' : 'coefficient',
+      }),
       recon: reconFigure({ x: snap.x, recon: snap.recon, shape: snap.sampleShape }),
       twoD,
     };
   }, [snap, bandView]);
-  const setView = (v: 'coefficients' | 'attributions') => lab.store.setState((s) => ({ view: { ...s.view, bandView: v } }));
+  const setView = (v: 'coefficients' | 'attributions') =>
+    lab.store.setState((s) => ({ view: { ...s.view, bandView: v } }));
   const go = (i: number) => nSamples > 0 && lab.selectSample(Math.min(nSamples - 1, Math.max(0, i)));
   return (
     <Panel
@@ -40,7 +44,8 @@ export function AttributionsPanel() {
           <div role="radiogroup" aria-label="Show per scale" className="seg">
             {(['attributions', 'coefficients'] as const).map((v) => (
               <label key={v}>
-                <input type="radio" name="bandview" checked={bandView === v} onChange={() => setView(v)} /> {v}
+                <input type="radio" name="bandview" checked={bandView === v} onChange={() => setView(v)} />{' '}
+                {v}
               </label>
             ))}
           </div>
@@ -70,7 +75,11 @@ export function AttributionsPanel() {
           <Plot figure={figs.bands} label={`${bandView} per scale`} height={figs.twoD ? 360 : 300} />
           <div>
             <Plot figure={figs.totals} label={`total ${bandView} per scale`} height={150} />
-            <Plot figure={figs.recon} label="selected sample, reconstruction and residual" height={figs.twoD ? 170 : 190} />
+            <Plot
+              figure={figs.recon}
+              label="selected sample, reconstruction and residual"
+              height={figs.twoD ? 170 : 190}
+            />
           </div>
         </div>
       )}

@@ -46,21 +46,54 @@ export function ControlsPanel() {
       />
       <fieldset>
         <legend>Initial wavelet (restarts)</legend>
-        <SelectField label="wavelet" value={config.wavelet} options={wavelets} onChange={(wavelet) => lab.setConfig({ wavelet })} />
-        <NumberField label="noise" value={config.noise} min={0} onCommit={(noise) => lab.setConfig({ noise })} />
-        <NumberField label="seed" value={config.seed} min={0} integer onCommit={(seed) => lab.setConfig({ seed })} />
+        <SelectField
+          label="wavelet"
+          value={config.wavelet}
+          options={wavelets}
+          onChange={(wavelet) => lab.setConfig({ wavelet })}
+        />
+        <NumberField
+          label="noise"
+          value={config.noise}
+          min={0}
+          onCommit={(noise) => lab.setConfig({ noise })}
+        />
+        <NumberField
+          label="seed"
+          value={config.seed}
+          min={0}
+          integer
+          onCommit={(seed) => lab.setConfig({ seed })}
+        />
       </fieldset>
       <fieldset>
         <legend>Transform and training (keep the filter)</legend>
-        <NumberField label="J (levels)" value={config.level} min={1} max={16} integer onCommit={(level) => lab.setConfig({ level })} />
-        <SelectField label="mode" value={config.mode} options={TRAIN_MODES} onChange={(mode) => lab.setConfig({ mode })} />
+        <NumberField
+          label="J (levels)"
+          value={config.level}
+          min={1}
+          max={16}
+          integer
+          onCommit={(level) => lab.setConfig({ level })}
+        />
+        <SelectField
+          label="mode"
+          value={config.mode}
+          options={TRAIN_MODES}
+          onChange={(mode) => lab.setConfig({ mode })}
+        />
         <SelectField
           label="attribution"
           value={config.attribution}
           options={ATTRIBUTIONS}
           onChange={(attribution) => lab.setConfig({ attribution })}
         />
-        <NumberField label="learning rate" value={config.lr} min={1e-8} onCommit={(lr) => lab.setConfig({ lr })} />
+        <NumberField
+          label="learning rate"
+          value={config.lr}
+          min={1e-8}
+          onCommit={(lr) => lab.setConfig({ lr })}
+        />
         <NumberField
           label="batch size (0 = all)"
           value={config.batchSize}
@@ -68,9 +101,20 @@ export function ControlsPanel() {
           integer
           onCommit={(batchSize) => lab.setConfig({ batchSize })}
         />
-        <NumberField label="epochs (0 = until paused)" value={config.epochs} min={0} integer onCommit={(epochs) => lab.setConfig({ epochs })} />
+        <NumberField
+          label="epochs (0 = until paused)"
+          value={config.epochs}
+          min={0}
+          integer
+          onCommit={(epochs) => lab.setConfig({ epochs })}
+        />
       </fieldset>
-      <SelectField label="backend" value={config.backend} options={BACKENDS} onChange={(b) => lab.setBackend(b)} />
+      <SelectField
+        label="backend"
+        value={config.backend}
+        options={BACKENDS}
+        onChange={(b) => lab.setBackend(b)}
+      />
       <p className="backend-line">
         Active: <strong data-testid="backend">{backend ? backend.backend : 'choosing…'}</strong>
         {backend && (

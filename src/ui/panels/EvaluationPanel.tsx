@@ -36,11 +36,15 @@ export function EvaluationPanel() {
   return (
     <Panel title="Evaluation" id="evaluation" className="wide">
       <p className="muted">
-        Distilled predictors on the held-out test split: AWD (the current filter) vs db5, baselines and the teacher.
-        Training waits while the table is computed.
+        Distilled predictors on the held-out test split: AWD (the current filter) vs db5, baselines and the
+        teacher. Training waits while the table is computed.
       </p>
       <div className="buttons">
-        <button type="button" disabled={!canRun || ev.status === 'running'} onClick={() => lab.jobs.evaluate()}>
+        <button
+          type="button"
+          disabled={!canRun || ev.status === 'running'}
+          onClick={() => lab.jobs.evaluate()}
+        >
           {ev.status === 'running' ? 'Evaluating…' : 'Evaluate'}
         </button>
         <span data-testid="eval-status">
@@ -60,8 +64,8 @@ export function EvaluationPanel() {
         <div className="table-scroll">
           <table className="eval-table" data-testid="eval-table">
             <caption className="muted">
-              Target {t.targetName}; lower RMSE and higher R² are better. Compression: fraction of coefficients holding 99% of
-              the energy, and with |attribution| above the threshold.
+              Target {t.targetName}; lower RMSE and higher R² are better. Compression: fraction of
+              coefficients holding 99% of the energy, and with |attribution| above the threshold.
             </caption>
             <thead>
               <tr>
@@ -79,7 +83,13 @@ export function EvaluationPanel() {
             </thead>
             <tbody>
               {t.rows.map((r) => (
-                <tr key={r.method} data-testid="eval-row" data-basis={r.basis} data-family={r.family} className={r.family}>
+                <tr
+                  key={r.method}
+                  data-testid="eval-row"
+                  data-basis={r.basis}
+                  data-family={r.family}
+                  className={r.family}
+                >
                   <th scope="row">{r.method}</th>
                   {names.map((n) => (
                     <MetricCell key={n} row={r} name={n} />
@@ -98,7 +108,8 @@ export function EvaluationPanel() {
         <ul className="muted comparisons">
           {t.comparisons.map((c) => (
             <li key={`${c.a}|${c.b}`}>
-              {c.a} − {c.b}: {METRIC_LABEL[c.metric] ?? c.metric} {fmt(c.diff, 3)} ± {fmt(c.se, 2)} (paired bootstrap)
+              {c.a} − {c.b}: {METRIC_LABEL[c.metric] ?? c.metric} {fmt(c.diff, 3)} ± {fmt(c.se, 2)} (paired
+              bootstrap)
             </li>
           ))}
         </ul>

@@ -13,7 +13,11 @@ export function ExportWavelet() {
   const current = () => {
     const s = lab.store.getState();
     const d = s.datasets.find((x) => x.id === s.activeId);
-    return { s, w: snap ? waveletExport(snap.h0, s.config, s.training.step, d?.name ?? '') : null, twoD: d?.kind === '2d' };
+    return {
+      s,
+      w: snap ? waveletExport(snap.h0, s.config, s.training.step, d?.name ?? '') : null,
+      twoD: d?.kind === '2d',
+    };
   };
   return (
     <div className="exports" role="group" aria-label="Export">
@@ -37,7 +41,10 @@ export function ExportWavelet() {
       >
         Python
       </button>
-      <button type="button" onClick={() => downloadText('awd-session.json', JSON.stringify(sessionExport(current().s)))}>
+      <button
+        type="button"
+        onClick={() => downloadText('awd-session.json', JSON.stringify(sessionExport(current().s)))}
+      >
         Session
       </button>
       <button type="button" onClick={() => input.current?.click()}>

@@ -25,13 +25,19 @@ export function LossesPanel() {
   for (let i = records.length - 1; i >= 0 && records[i]!.gamma === last?.gamma; i--) since = records[i]!.step;
   const toggle = (name: string) =>
     lab.store.setState((s) => ({
-      view: { ...s.view, hiddenTerms: s.view.hiddenTerms.includes(name) ? s.view.hiddenTerms.filter((h) => h !== name) : [...s.view.hiddenTerms, name] },
+      view: {
+        ...s.view,
+        hiddenTerms: s.view.hiddenTerms.includes(name)
+          ? s.view.hiddenTerms.filter((h) => h !== name)
+          : [...s.view.hiddenTerms, name],
+      },
     }));
   return (
     <Panel title="Losses" id="losses" className="wide">
       <p className="counters" aria-live="off">
-        <span data-testid="status">{status}</span> · step <strong data-testid="step">{step}</strong> · epoch {epoch} ·{' '}
-        {sps.toFixed(1)} steps/s · total <strong data-testid="loss-total">{last ? fmt(last.total, 4) : '—'}</strong>
+        <span data-testid="status">{status}</span> · step <strong data-testid="step">{step}</strong> · epoch{' '}
+        {epoch} · {sps.toFixed(1)} steps/s · total{' '}
+        <strong data-testid="loss-total">{last ? fmt(last.total, 4) : '—'}</strong>
       </p>
       <p className="in-effect">
         In effect: <span data-testid="lambda-in-effect">λ = {last ? formatWeight(last.lambda) : '—'}</span>,{' '}
@@ -42,7 +48,8 @@ export function LossesPanel() {
       <div className="toggles" role="group" aria-label="Loss terms shown">
         {[...TERM_NAMES, 'total' as const].map((t) => (
           <label key={t}>
-            <input type="checkbox" checked={!hidden.includes(t)} onChange={() => toggle(t)} /> {TERM_LABELS[t]}
+            <input type="checkbox" checked={!hidden.includes(t)} onChange={() => toggle(t)} />{' '}
+            {TERM_LABELS[t]}
           </label>
         ))}
       </div>

@@ -27,11 +27,27 @@ export function TeacherPanel() {
   return (
     <Panel title="Teacher" id="teacher">
       <div className="row">
-        <SelectField label="architecture" value={t.options.arch} options={archs} onChange={(arch) => lab.setTeacherOptions({ arch })} />
-        <NumberField label="epochs" value={t.options.epochs} min={1} max={1000} integer onCommit={(epochs) => lab.setTeacherOptions({ epochs })} />
+        <SelectField
+          label="architecture"
+          value={t.options.arch}
+          options={archs}
+          onChange={(arch) => lab.setTeacherOptions({ arch })}
+        />
+        <NumberField
+          label="epochs"
+          value={t.options.epochs}
+          min={1}
+          max={1000}
+          integer
+          onCommit={(epochs) => lab.setTeacherOptions({ epochs })}
+        />
       </div>
       <div className="buttons">
-        <button type="button" disabled={!hasLabels || t.status === 'training' || t.status === 'checking'} onClick={() => lab.trainTeacher()}>
+        <button
+          type="button"
+          disabled={!hasLabels || t.status === 'training' || t.status === 'checking'}
+          onClick={() => lab.trainTeacher()}
+        >
           Train teacher
         </button>
         <button type="button" disabled={t.status !== 'training'} onClick={() => lab.stopTeacher()}>
@@ -54,20 +70,28 @@ export function TeacherPanel() {
         <button
           type="button"
           disabled={!t.artifacts}
-          onClick={() => t.artifacts && downloadText('teacher-model.json', JSON.stringify(t.artifacts.modelJson))}
+          onClick={() =>
+            t.artifacts && downloadText('teacher-model.json', JSON.stringify(t.artifacts.modelJson))
+          }
           title="The topology and weight manifest; the weights stay in this browser"
         >
           Save model.json
         </button>
       </div>
       <p data-testid="teacher-status">
-        <strong>{t.status === 'training' ? 'training…' : t.status === 'checking' ? 'checking…' : t.status}</strong>
+        <strong>
+          {t.status === 'training' ? 'training…' : t.status === 'checking' ? 'checking…' : t.status}
+        </strong>
         {t.source && ` (${t.source})`}
-        {t.history.length > 0 && ` · epoch ${t.history.at(-1)!.epoch} · val loss ${fmt(t.history.at(-1)!.valLoss)}`}
+        {t.history.length > 0 &&
+          ` · epoch ${t.history.at(-1)!.epoch} · val loss ${fmt(t.history.at(-1)!.valLoss)}`}
         {t.metric && (
           <>
             {' '}
-            · held-out <span data-testid="teacher-metric">{t.metric.name} = {fmt(t.metric.value)}</span>
+            · held-out{' '}
+            <span data-testid="teacher-metric">
+              {t.metric.name} = {fmt(t.metric.value)}
+            </span>
           </>
         )}
       </p>

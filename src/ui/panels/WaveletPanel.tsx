@@ -46,7 +46,15 @@ export function WaveletPanel() {
                     <span>
                       {m.key === 'rec' ? m.label : `${m.key}: ${m.label}`} <code>{fmt(m.value)}</code>
                     </span>
-                    <meter min={0} max={1} low={0.3} high={0.6} optimum={0} value={m.badness} aria-label={`${m.key} ${m.label}`} />
+                    <meter
+                      min={0}
+                      max={1}
+                      low={0.3}
+                      high={0.6}
+                      optimum={0}
+                      value={m.badness}
+                      aria-label={`${m.key} ${m.label}`}
+                    />
                   </label>
                 </li>
               ))}

@@ -3,8 +3,14 @@ declare module 'plotly.js-dist-min' {
   interface PlotlyApi {
     react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
     purge(el: HTMLElement): void;
-    downloadImage(el: HTMLElement, opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number }): Promise<string>;
-    toImage(el: HTMLElement, opts: { format: 'png' | 'svg'; width?: number; height?: number }): Promise<string>;
+    downloadImage(
+      el: HTMLElement,
+      opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number },
+    ): Promise<string>;
+    toImage(
+      el: HTMLElement,
+      opts: { format: 'png' | 'svg'; width?: number; height?: number },
+    ): Promise<string>;
     Plots: { resize(el: HTMLElement): void };
   }
   const Plotly: PlotlyApi;

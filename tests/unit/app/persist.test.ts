@@ -78,10 +78,19 @@ describe('persistence', () => {
     lab.store.setState((s) => ({
       datasets: [upload],
       activeId: upload.id,
-      teacher: { ...s.teacher, status: 'ready', source: 'trained', datasetId: upload.id, artifacts: { modelJson: { a: 1 }, weightData: [] }, metric: { name: 'r2', value: 0.5 } },
+      teacher: {
+        ...s.teacher,
+        status: 'ready',
+        source: 'trained',
+        datasetId: upload.id,
+        artifacts: { modelJson: { a: 1 }, weightData: [] },
+        metric: { name: 'r2', value: 0.5 },
+      },
     }));
     for (let step = 1; step <= 3; step++) {
-      lab.store.setState((s) => ({ training: { ...s.training, status: 'training', step, records: [record(step)] } }));
+      lab.store.setState((s) => ({
+        training: { ...s.training, status: 'training', step, records: [record(step)] },
+      }));
       await new Promise((r) => setTimeout(r, 40));
     }
     expect(teacherPuts).toBe(1);

@@ -1,7 +1,12 @@
 // Slider scale and the "is it still a wavelet?" meters.
 import { describe, expect, test } from 'vitest';
 import { getWavelet } from '../../../src/core/wavelets.ts';
-import { formatWeight, LOG_STEPS, positionToValue, valueToPosition } from '../../../src/ui/controls/LogSlider.tsx';
+import {
+  formatWeight,
+  LOG_STEPS,
+  positionToValue,
+  valueToPosition,
+} from '../../../src/ui/controls/LogSlider.tsx';
 import { badness, isWavelet, validityMeters } from '../../../src/ui/panels/validity.ts';
 
 describe('λ/γ log slider', () => {
@@ -30,7 +35,10 @@ describe('validity meters', () => {
     const ok = validityMeters(h0, 0.001);
     expect(ok.map((m) => m.key)).toEqual(['lsum', 'hsum', 'l2norm', 'cmf', 'conv', 'rec']);
     expect(isWavelet(ok)).toBe(true);
-    const bad = validityMeters(Array.from(h0, (v, i) => v * (i === 2 ? 1.3 : 1)), null);
+    const bad = validityMeters(
+      Array.from(h0, (v, i) => v * (i === 2 ? 1.3 : 1)),
+      null,
+    );
     expect(isWavelet(bad)).toBe(false);
     expect(bad.find((m) => m.key === 'l2norm')!.badness).toBeGreaterThan(0.3);
   });

@@ -2,11 +2,23 @@
 import { describe, expect, test } from 'vitest';
 import { getWavelet } from '../../../src/core/wavelets.ts';
 import type { ProgressRecord } from '../../../src/protocol/messages.ts';
-import { bandNames, bands1dFigure, bands2dFigure, scaleTotals, scaleTotalsFigure } from '../../../src/ui/plot/figures/bands.ts';
+import {
+  bandNames,
+  bands1dFigure,
+  bands2dFigure,
+  scaleTotals,
+  scaleTotalsFigure,
+} from '../../../src/ui/plot/figures/bands.ts';
 import { countPoints, decimateMinMax, grid, stemXY } from '../../../src/ui/plot/figures/common.ts';
 import { lossFigure, teacherLossFigure, termWeight } from '../../../src/ui/plot/figures/losses.ts';
 import { mapFigure, reconFigure, seriesPreviewFigure } from '../../../src/ui/plot/figures/sample.ts';
-import { distanceFigure, freqFigure, freqOnCircle, tapsFigure, wavefunFigure } from '../../../src/ui/plot/figures/wavelet.ts';
+import {
+  distanceFigure,
+  freqFigure,
+  freqOnCircle,
+  tapsFigure,
+  wavefunFigure,
+} from '../../../src/ui/plot/figures/wavelet.ts';
 
 const db4 = getWavelet('db4').recLo;
 
@@ -27,7 +39,10 @@ describe('wavelet figures', () => {
   test('CMF overlay: |H(ω)|² + |H(ω+π)|² = 2 everywhere for an orthonormal filter, not for a perturbed one', () => {
     const f = freqOnCircle(db4, 64);
     f.h2.forEach((v, i) => expect(v + f.h2Mirror[i]!, `ω=${f.omega[i]}`).toBeCloseTo(2, 10));
-    const bad = freqOnCircle(Array.from(db4, (v, i) => v + (i === 0 ? 0.2 : 0)), 64);
+    const bad = freqOnCircle(
+      Array.from(db4, (v, i) => v + (i === 0 ? 0.2 : 0)),
+      64,
+    );
     expect(Math.max(...bad.h2.map((v, i) => Math.abs(v + bad.h2Mirror[i]! - 2)))).toBeGreaterThan(0.05);
     const fig = freqFigure({ h0: db4, points: 64 });
     expect(fig.data.map((t) => t.name)).toEqual(['|H(ω)|²', '|H(ω+π)|²', 'sum (CMF: 2)', 'target 2']);
@@ -39,18 +54,26 @@ describe('wavelet figures', () => {
     expect(s).toEqual({ x: [0, 0, null, 1, 1, null], y: [0, 1, null, 0, -2, null] });
     const fig = tapsFigure({ h0: db4, initialH0: null });
     const g = fig.data.find((t) => t.name === 'g taps')!;
-    (g.y as number[]).forEach((v, k) => expect(v).toBeCloseTo((k % 2 ? -1 : 1) * db4[db4.length - 1 - k]!, 15));
+    (g.y as number[]).forEach((v, k) =>
+      expect(v).toBeCloseTo((k % 2 ? -1 : 1) * db4[db4.length - 1 - k]!, 15),
+    );
     const hx = fig.data.find((t) => t.name === 'h0 taps')!.x as number[];
     expect(Math.min(...(g.x as number[]))).toBeGreaterThan(Math.max(...hx)); // g after h0, not on top of it
     expect(fig.data.every((t) => t.xaxis === undefined)).toBe(true);
-    expect(tapsFigure({ h0: db4, initialH0: db4 }).data.filter((t) => String(t.name).includes('initial'))).toHaveLength(2);
+    expect(
+      tapsFigure({ h0: db4, initialH0: db4 }).data.filter((t) => String(t.name).includes('initial')),
+    ).toHaveLength(2);
   });
 
   test('wavefun now vs initial and the distance curve (non-finite values become gaps)', () => {
     const x = [0, 1, 2];
     expect(wavefunFigure({ x, phi: x, psi: x, initial: null }).data).toHaveLength(2);
     expect(wavefunFigure({ x, phi: x, psi: x, initial: { x, phi: x, psi: x } }).data).toHaveLength(4);
-    const d = distanceFigure([{ step: 0, value: 0 }, { step: 5, value: NaN }, { step: 9, value: 1.5 }]);
+    const d = distanceFigure([
+      { step: 0, value: 0 },
+      { step: 5, value: NaN },
+      { step: 9, value: 1.5 },
+    ]);
     expect(d.data[0]!.y).toEqual([0, null, 1.5]);
   });
 });
@@ -71,7 +94,11 @@ describe('loss figures', () => {
   });
 
   test('zero or negative losses are gaps on the log axis; long histories are decimated keeping extremes', () => {
-    const fig = lossFigure({ records: [rec(1, { terms: { ...rec(1).terms, lsum: 0 } })], weights: { lsum: 1, hsum: 1, l2norm: 1, cmf: 1, conv: 1 }, hidden: [] });
+    const fig = lossFigure({
+      records: [rec(1, { terms: { ...rec(1).terms, lsum: 0 } })],
+      weights: { lsum: 1, hsum: 1, l2norm: 1, cmf: 1, conv: 1 },
+      hidden: [],
+    });
     expect(fig.data.find((t) => t.meta === 'lsum')!.y).toEqual([null]);
     const xs = Array.from({ length: 10_000 }, (_, i) => i);
     const ys = xs.map((i) => (i === 7777 ? 100 : i === 1234 ? -100 : Math.sin(i)));
@@ -109,12 +136,27 @@ describe('band figures', () => {
     const a = new Float32Array(4).fill(1);
     const l2 = new Float32Array(12).map((_, i) => i);
     const l1 = new Float32Array(48).map((_, i) => -i);
-    const fig = bands2dFigure({ values: [a, l2, l1], shapes: [[2, 2], [3, 2, 2], [3, 4, 4]], fullShapes: [] });
+    const fig = bands2dFigure({
+      values: [a, l2, l1],
+      shapes: [
+        [2, 2],
+        [3, 2, 2],
+        [3, 4, 4],
+      ],
+      fullShapes: [],
+    });
     expect(fig.data.map((t) => t.name)).toEqual(['cA2', 'cH2', 'cV2', 'cD2', 'cH1', 'cV1', 'cD1']);
-    expect((fig.data[3]!.z as number[][])).toEqual([[8, 9], [10, 11]]); // cD2 = third plane of level 2
+    expect(fig.data[3]!.z as number[][]).toEqual([
+      [8, 9],
+      [10, 11],
+    ]); // cD2 = third plane of level 2
     expect(new Set(fig.data.map((t) => t.xaxis)).size).toBe(7);
     expect(scaleTotals([a, l2, l1])).toEqual([4, 66, 1128]);
-    expect(scaleTotalsFigure({ values: [a, l2, l1], label: 'attribution' }).data[0]!.x).toEqual(['cA2', 'cD2', 'cD1']);
+    expect(scaleTotalsFigure({ values: [a, l2, l1], label: 'attribution' }).data[0]!.x).toEqual([
+      'cA2',
+      'cD2',
+      'cD1',
+    ]);
   });
 
   test('grid cells get distinct axes with non-overlapping domains', () => {
@@ -129,11 +171,22 @@ describe('band figures', () => {
 
 describe('sample figures', () => {
   test('reconstruction residual = input − reconstruction (1-D lines, 2-D heatmaps)', () => {
-    const f1 = reconFigure({ x: new Float32Array([1, 2, 3]), recon: new Float32Array([1, 1.5, 3]), shape: [3] });
+    const f1 = reconFigure({
+      x: new Float32Array([1, 2, 3]),
+      recon: new Float32Array([1, 1.5, 3]),
+      shape: [3],
+    });
     expect(f1.data.map((t) => t.name)).toEqual(['input', 'reconstruction', 'residual']);
     expect(f1.data[2]!.y).toEqual([0, 0.5, 0]);
-    const f2 = reconFigure({ x: new Float32Array([1, 2, 3, 4]), recon: new Float32Array([0, 2, 3, 4]), shape: [2, 2] });
-    expect(f2.data[2]!.z).toEqual([[1, 0], [0, 0]]);
+    const f2 = reconFigure({
+      x: new Float32Array([1, 2, 3, 4]),
+      recon: new Float32Array([0, 2, 3, 4]),
+      shape: [2, 2],
+    });
+    expect(f2.data[2]!.z).toEqual([
+      [1, 0],
+      [0, 0],
+    ]);
     expect(f2.data.map((t) => t.type)).toEqual(['heatmap', 'heatmap', 'heatmap']);
   });
 
@@ -141,6 +194,9 @@ describe('sample figures', () => {
     const x = new Float32Array([0, 1, 2, 3, 4, 5]);
     const s = seriesPreviewFigure({ x, length: 3, indices: [1] });
     expect(s.data[0]!.y).toEqual([3, 4, 5]);
-    expect(mapFigure({ z: x, rows: 2, cols: 3, name: 'm' }).data[0]!.z).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(mapFigure({ z: x, rows: 2, cols: 3, name: 'm' }).data[0]!.z).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
   });
 });

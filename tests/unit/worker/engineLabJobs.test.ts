@@ -28,7 +28,14 @@ const deps = {
   yieldToEvents: () => new Promise<void>((r) => setImmediate(r)),
   selectBackend: async (choice: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu') => {
     await tf.setBackend('cpu');
-    return { backend: 'cpu' as const, requested: choice, reason: 'cpu (Node)', tried: [], canTrain: true, syncReadback: true };
+    return {
+      backend: 'cpu' as const,
+      requested: choice,
+      reason: 'cpu (Node)',
+      tried: [],
+      canTrain: true,
+      syncReadback: true,
+    };
   },
 };
 
@@ -66,7 +73,12 @@ const waitFor = <T extends WorkerEvent['type']>(type: T, from = 0, ms = 60_000) 
     const tick = () => {
       const hit = events.slice(from).find((e) => e.type === type);
       if (hit) return resolve(hit as Extract<WorkerEvent, { type: T }>);
-      if (Date.now() - t0 > ms) return reject(new Error(`timeout waiting for ${type}: ${JSON.stringify(events.filter((e) => e.type === 'error'))}`));
+      if (Date.now() - t0 > ms)
+        return reject(
+          new Error(
+            `timeout waiting for ${type}: ${JSON.stringify(events.filter((e) => e.type === 'error'))}`,
+          ),
+        );
       setTimeout(tick, 5);
     };
     tick();
@@ -79,7 +91,15 @@ beforeAll(async () => {
   ui.on('message', (e) => events.push(e));
   send({
     type: 'init',
-    config: { ...DEFAULT_CONFIG, weights: { ...DEFAULT_CONFIG.weights }, level: 4, batchSize: 25, epochs: 0, lambda: 0.1, gamma: 1 },
+    config: {
+      ...DEFAULT_CONFIG,
+      weights: { ...DEFAULT_CONFIG.weights },
+      level: 4,
+      batchSize: 25,
+      epochs: 0,
+      lambda: 0.1,
+      gamma: 1,
+    },
     data: { x: trainX(), shape: [train.length, 64] },
     teacher: mlp(),
   });
@@ -97,7 +117,8 @@ describe('lab jobs in the engine (real model, cpu)', () => {
     const t = ev.table;
     expect(t.split).toEqual({ train: train.length, val: val.length, test: test.length, seed: 3 });
     const bases = new Set(t.rows.map((r) => r.basis));
-    for (const b of ['AWD', 'db5', 'raw', 'teacher']) expect(bases.has(b), `rows: ${[...bases].join(', ')}`).toBe(true);
+    for (const b of ['AWD', 'db5', 'raw', 'teacher'])
+      expect(bases.has(b), `rows: ${[...bases].join(', ')}`).toBe(true);
     for (const r of t.rows) {
       expect(Number.isFinite(r.metrics.rmse?.value), r.method).toBe(true);
       expect(r.metrics.rmse!.se, r.method).toBeGreaterThan(0);
@@ -112,7 +133,14 @@ describe('lab jobs in the engine (real model, cpu)', () => {
   it('sweep: 2×2 runs in awave order with warm starts, validation R², a selection; tensors flat', async () => {
     const before = tf.memory().numTensors;
     const from = events.length;
-    send({ type: 'sweep', data: labelled(), lambdas: [0.01, 0.1], gammas: [0.1, 1], epochs: 1, warmStart: true });
+    send({
+      type: 'sweep',
+      data: labelled(),
+      lambdas: [0.01, 0.1],
+      gammas: [0.1, 1],
+      epochs: 1,
+      warmStart: true,
+    });
     const done = await waitFor('sweepDone', from);
     const runs = events.slice(from).flatMap((e) => (e.type === 'sweepRun' ? [e.run] : []));
     expect(done.stopped).toBe(false);
@@ -138,7 +166,14 @@ describe('lab jobs in the engine (real model, cpu)', () => {
 
   it('stopSweep ends a sweep between runs; the finished runs stand', async () => {
     const from = events.length;
-    send({ type: 'sweep', data: labelled(), lambdas: [0.01, 0.1, 1], gammas: [0.1, 1, 10], epochs: 1, warmStart: true });
+    send({
+      type: 'sweep',
+      data: labelled(),
+      lambdas: [0.01, 0.1, 1],
+      gammas: [0.1, 1, 10],
+      epochs: 1,
+      warmStart: true,
+    });
     await waitFor('sweepRun', from);
     send({ type: 'stopSweep' });
     const done = await waitFor('sweepDone', from);
@@ -153,7 +188,9 @@ describe('lab jobs in the engine (real model, cpu)', () => {
     const from = events.length;
     send({ type: 'loadH0', h0 });
     const snap = await waitFor('snapshot', from);
-    expect(Array.from(snap.h0).map((v, i) => Math.abs(v - h0[i]!))).toSatisfy((d: number[]) => d.every((x) => x < 1e-6));
+    expect(Array.from(snap.h0).map((v, i) => Math.abs(v - h0[i]!))).toSatisfy((d: number[]) =>
+      d.every((x) => x < 1e-6),
+    );
   });
 
   it('answers malformed job commands with errors that name the field', async () => {
@@ -176,7 +213,10 @@ describe('lab jobs where synchronous reads cannot be trusted (WebGPU in a worker
     const calls: string[] = [];
     const gpuDeps = {
       ...deps,
-      selectBackend: async (choice: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu') => ({ ...(await deps.selectBackend(choice)), syncReadback: false }),
+      selectBackend: async (choice: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu') => ({
+        ...(await deps.selectBackend(choice)),
+        syncReadback: false,
+      }),
       onHost: async <R>(fn: () => R | Promise<R>) => {
         calls.push('host');
         return fn();
@@ -202,7 +242,13 @@ describe('lab jobs where synchronous reads cannot be trusted (WebGPU in a worker
     const post = (c: Command) => port.postMessage(c, transferList(c));
     post({
       type: 'init',
-      config: { ...DEFAULT_CONFIG, weights: { ...DEFAULT_CONFIG.weights }, level: 4, batchSize: 25, epochs: 0 },
+      config: {
+        ...DEFAULT_CONFIG,
+        weights: { ...DEFAULT_CONFIG.weights },
+        level: 4,
+        batchSize: 25,
+        epochs: 0,
+      },
       data: { x: trainX(), shape: [train.length, 64] },
       teacher: mlp(),
     });

@@ -50,7 +50,13 @@ export function bands1dFigure(b: Bands & { length: number }): Figure {
       barmode: 'overlay',
       bargap: 0,
       xaxis: { range: [0, b.length], title: { text: 't' }, zeroline: false },
-      yaxis: { range: [-rows + 0.45, 0.55], tickvals: names.map((_, i) => -i), ticktext: names, zeroline: false, showgrid: true },
+      yaxis: {
+        range: [-rows + 0.45, 0.55],
+        tickvals: names.map((_, i) => -i),
+        ticktext: names,
+        zeroline: false,
+        showgrid: true,
+      },
     }),
   };
 }
@@ -58,17 +64,34 @@ export function bands1dFigure(b: Bands & { length: number }): Figure {
 /** Grid of heatmaps: rows = levels J…1 (coarse on top), columns approximation | H | V | D. */
 export function bands2dFigure(b: Bands): Figure {
   const levels = b.values.length - 1;
-  const g = grid(levels, 4, 0.015, { showticklabels: false, showgrid: false, zeroline: false, scaleanchor: undefined });
+  const g = grid(levels, 4, 0.015, {
+    showticklabels: false,
+    showgrid: false,
+    zeroline: false,
+    scaleanchor: undefined,
+  });
   const data: Trace[] = [];
   const heat = (z: number[][], r: number, c: number, name: string) => {
     const { xaxis, yaxis } = g.cell(r, c);
-    data.push({ z, type: 'heatmap', name, colorscale: 'RdBu', zmid: 0, showscale: false, xaxis, yaxis, hovertemplate: `${name}<br>%{z:.3g}<extra></extra>` });
+    data.push({
+      z,
+      type: 'heatmap',
+      name,
+      colorscale: 'RdBu',
+      zmid: 0,
+      showscale: false,
+      xaxis,
+      yaxis,
+      hovertemplate: `${name}<br>%{z:.3g}<extra></extra>`,
+    });
   };
   const [h0, w0] = b.shapes[0] as [number, number];
   heat(zRows(b.values[0]!, h0, w0), 0, 0, `cA${levels}`);
   for (let l = 1; l <= levels; l++) {
     const [, h, w] = b.shapes[l] as [number, number, number];
-    ['H', 'V', 'D'].forEach((o, k) => heat(zRows(b.values[l]!, h, w, k * h * w), l - 1, k + 1, `c${o}${levels - l + 1}`));
+    ['H', 'V', 'D'].forEach((o, k) =>
+      heat(zRows(b.values[l]!, h, w, k * h * w), l - 1, k + 1, `c${o}${levels - l + 1}`),
+    );
   }
   const layout = baseLayout({ ...g.layout, margin: { l: 8, r: 8, t: 8, b: 8 } });
   for (let i = 1; i <= levels * 4; i++) {

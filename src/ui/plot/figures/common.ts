@@ -66,7 +66,11 @@ export function zRows(a: ArrayLike<number>, rows: number, cols: number, offset =
  * Min–max decimation of a curve to about `max` points (each bucket keeps its extremes in order), so a
  * long loss history keeps its spikes while the plot never draws more points than pixels.
  */
-export function decimateMinMax(x: readonly number[], y: readonly number[], max: number): { x: number[]; y: number[] } {
+export function decimateMinMax(
+  x: readonly number[],
+  y: readonly number[],
+  max: number,
+): { x: number[]; y: number[] } {
   const n = y.length;
   if (n <= max) return { x: [...x], y: [...y] };
   const buckets = Math.max(1, Math.floor(max / 2));
@@ -112,7 +116,12 @@ export function grid(
       const x0 = c * (w + gap);
       const y1 = 1 - r * (h + gap * 2);
       layout[`xaxis${sx}`] = { domain: [x0, x0 + w], anchor: `y${sx}`, showticklabels: false, ...axis };
-      layout[`yaxis${sx}`] = { domain: [Math.max(0, y1 - h), y1], anchor: `x${sx}`, showticklabels: false, ...axis };
+      layout[`yaxis${sx}`] = {
+        domain: [Math.max(0, y1 - h), y1],
+        anchor: `x${sx}`,
+        showticklabels: false,
+        ...axis,
+      };
     }
   }
   return {

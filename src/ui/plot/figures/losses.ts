@@ -50,9 +50,21 @@ export function lossFigure(d: {
     });
   };
   TERM_NAMES.forEach((t, i) =>
-    curve(t, TERM_LABELS[t], d.records.map((r) => termWeight(t, r, d.weights) * r.terms[t]), COLORS.terms[i]!, 1.5),
+    curve(
+      t,
+      TERM_LABELS[t],
+      d.records.map((r) => termWeight(t, r, d.weights) * r.terms[t]),
+      COLORS.terms[i]!,
+      1.5,
+    ),
   );
-  curve('total', TERM_LABELS.total, d.records.map((r) => r.total), '#111', 3);
+  curve(
+    'total',
+    TERM_LABELS.total,
+    d.records.map((r) => r.total),
+    '#111',
+    3,
+  );
   return {
     data,
     layout: baseLayout({
@@ -66,12 +78,28 @@ export function lossFigure(d: {
 }
 
 /** The teacher's training and validation loss per epoch. */
-export function teacherLossFigure(history: readonly { epoch: number; trainLoss: number; valLoss: number }[]): Figure {
+export function teacherLossFigure(
+  history: readonly { epoch: number; trainLoss: number; valLoss: number }[],
+): Figure {
   const x = history.map((h) => h.epoch);
   return {
     data: [
-      { x, y: history.map((h) => positive(h.trainLoss)), type: 'scatter', mode: 'lines+markers', name: 'train', line: { color: COLORS.now } },
-      { x, y: history.map((h) => positive(h.valLoss)), type: 'scatter', mode: 'lines+markers', name: 'validation', line: { color: COLORS.accent } },
+      {
+        x,
+        y: history.map((h) => positive(h.trainLoss)),
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: 'train',
+        line: { color: COLORS.now },
+      },
+      {
+        x,
+        y: history.map((h) => positive(h.valLoss)),
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: 'validation',
+        line: { color: COLORS.accent },
+      },
     ],
     layout: baseLayout({
       showlegend: true,

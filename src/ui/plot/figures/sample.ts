@@ -2,7 +2,11 @@
 import { arr, baseLayout, COLORS, grid, range, zRows, type Figure, type Trace } from './common.ts';
 
 /** A few 1-D series, one line each (offset-free: they share the y axis so amplitudes compare). */
-export function seriesPreviewFigure(d: { x: Float32Array; length: number; indices: readonly number[] }): Figure {
+export function seriesPreviewFigure(d: {
+  x: Float32Array;
+  length: number;
+  indices: readonly number[];
+}): Figure {
   const data: Trace[] = d.indices.map((s, i) => ({
     x: range(d.length),
     y: arr(d.x.subarray(s * d.length, (s + 1) * d.length)),
@@ -16,7 +20,15 @@ export function seriesPreviewFigure(d: { x: Float32Array; length: number; indice
 
 export function mapFigure(d: { z: ArrayLike<number>; rows: number; cols: number; name: string }): Figure {
   return {
-    data: [{ z: zRows(d.z, d.rows, d.cols), type: 'heatmap', colorscale: 'Viridis', name: d.name, colorbar: { thickness: 10 } }],
+    data: [
+      {
+        z: zRows(d.z, d.rows, d.cols),
+        type: 'heatmap',
+        colorscale: 'Viridis',
+        name: d.name,
+        colorbar: { thickness: 10 },
+      },
+    ],
     layout: baseLayout({
       margin: { l: 32, r: 8, t: 8, b: 24 },
       yaxis: { autorange: 'reversed', scaleanchor: 'x', showgrid: false },
@@ -32,10 +44,31 @@ export function reconFigure(d: { x: Float32Array; recon: Float32Array; shape: re
     const t = range(d.x.length);
     return {
       data: [
-        { x: t, y: arr(d.x), type: 'scatter', mode: 'lines', name: 'input', line: { color: COLORS.initial, width: 3 } },
-        { x: t, y: arr(d.recon), type: 'scatter', mode: 'lines', name: 'reconstruction', line: { color: COLORS.now, width: 1.5 } },
+        {
+          x: t,
+          y: arr(d.x),
+          type: 'scatter',
+          mode: 'lines',
+          name: 'input',
+          line: { color: COLORS.initial, width: 3 },
+        },
+        {
+          x: t,
+          y: arr(d.recon),
+          type: 'scatter',
+          mode: 'lines',
+          name: 'reconstruction',
+          line: { color: COLORS.now, width: 1.5 },
+        },
         // Same axes (one subplot redraws far faster): the residual is the line hugging zero.
-        { x: t, y: arr(res), type: 'scatter', mode: 'lines', name: 'residual', line: { color: COLORS.accent } },
+        {
+          x: t,
+          y: arr(res),
+          type: 'scatter',
+          mode: 'lines',
+          name: 'residual',
+          line: { color: COLORS.accent },
+        },
       ],
       layout: baseLayout({ showlegend: true, xaxis: { title: { text: 't' } } }),
     };
@@ -54,6 +87,14 @@ export function reconFigure(d: { x: Float32Array; recon: Float32Array; shape: re
   }));
   const layout = baseLayout({ ...g.layout, margin: { l: 8, r: 8, t: 20, b: 8 } });
   for (const s of ['', '2', '3']) (layout[`yaxis${s}`] as Record<string, unknown>).autorange = 'reversed';
-  layout.annotations = names.map((n, i) => ({ text: n, showarrow: false, xref: 'paper', yref: 'paper', x: (i + 0.5) / 3, y: 1.08, font: { size: 10 } }));
+  layout.annotations = names.map((n, i) => ({
+    text: n,
+    showarrow: false,
+    xref: 'paper',
+    yref: 'paper',
+    x: (i + 0.5) / 3,
+    y: 1.08,
+    font: { size: 10 },
+  }));
   return { data, layout };
 }

@@ -11,7 +11,14 @@ export function tapsFigure(d: { h0: ArrayLike<number>; initialH0: ArrayLike<numb
   const K = d.h0.length;
   const gx = K + 1; // g's taps start here
   const data = [];
-  const stems = (y: ArrayLike<number>, x0: number, dx: number, name: string, color: string, width: number) => {
+  const stems = (
+    y: ArrayLike<number>,
+    x0: number,
+    dx: number,
+    name: string,
+    color: string,
+    width: number,
+  ) => {
     const s = stemXY(y, x0 + dx);
     data.push({ ...s, type: 'scatter', mode: 'lines', name, line: { color, width }, hoverinfo: 'skip' });
   };
@@ -23,13 +30,36 @@ export function tapsFigure(d: { h0: ArrayLike<number>; initialH0: ArrayLike<numb
   stems(d.h0, 0, 0.15, 'h0', COLORS.now, 2);
   stems(g, gx, 0.15, 'g', COLORS.accent, 2);
   data.push(
-    { x: arr(d.h0).map((_, k) => k + 0.15), y: arr(d.h0), type: 'scatter', mode: 'markers', name: 'h0 taps', marker: { color: COLORS.now, size: 6 }, hovertemplate: 'h0[%{text}] = %{y:.5f}<extra></extra>', text: arr(d.h0).map((_, k) => String(k)) },
-    { x: arr(g).map((_, k) => gx + k + 0.15), y: arr(g), type: 'scatter', mode: 'markers', name: 'g taps', marker: { color: COLORS.accent, size: 6 }, hovertemplate: 'g[%{text}] = %{y:.5f}<extra></extra>', text: arr(g).map((_, k) => String(k)) },
+    {
+      x: arr(d.h0).map((_, k) => k + 0.15),
+      y: arr(d.h0),
+      type: 'scatter',
+      mode: 'markers',
+      name: 'h0 taps',
+      marker: { color: COLORS.now, size: 6 },
+      hovertemplate: 'h0[%{text}] = %{y:.5f}<extra></extra>',
+      text: arr(d.h0).map((_, k) => String(k)),
+    },
+    {
+      x: arr(g).map((_, k) => gx + k + 0.15),
+      y: arr(g),
+      type: 'scatter',
+      mode: 'markers',
+      name: 'g taps',
+      marker: { color: COLORS.accent, size: 6 },
+      hovertemplate: 'g[%{text}] = %{y:.5f}<extra></extra>',
+      text: arr(g).map((_, k) => String(k)),
+    },
   );
   return {
     data,
     layout: baseLayout({
-      xaxis: { tickvals: [(K - 1) / 2, gx + (K - 1) / 2], ticktext: ['h0 (lowpass) taps', 'g (highpass) taps'], zeroline: false, showgrid: false },
+      xaxis: {
+        tickvals: [(K - 1) / 2, gx + (K - 1) / 2],
+        ticktext: ['h0 (lowpass) taps', 'g (highpass) taps'],
+        zeroline: false,
+        showgrid: false,
+      },
       yaxis: { zeroline: true, zerolinecolor: COLORS.grid },
     }),
   };
@@ -45,13 +75,41 @@ export function wavefunFigure(d: {
   const data = [];
   if (d.initial) {
     data.push(
-      { x: arr(d.initial.x), y: arr(d.initial.phi), type: 'scatter', mode: 'lines', name: 'φ initial', line: { color: COLORS.initial, dash: 'dot', width: 1 } },
-      { x: arr(d.initial.x), y: arr(d.initial.psi), type: 'scatter', mode: 'lines', name: 'ψ initial', line: { color: COLORS.initial, width: 1 } },
+      {
+        x: arr(d.initial.x),
+        y: arr(d.initial.phi),
+        type: 'scatter',
+        mode: 'lines',
+        name: 'φ initial',
+        line: { color: COLORS.initial, dash: 'dot', width: 1 },
+      },
+      {
+        x: arr(d.initial.x),
+        y: arr(d.initial.psi),
+        type: 'scatter',
+        mode: 'lines',
+        name: 'ψ initial',
+        line: { color: COLORS.initial, width: 1 },
+      },
     );
   }
   data.push(
-    { x: arr(d.x), y: arr(d.phi), type: 'scatter', mode: 'lines', name: 'φ now', line: { color: COLORS.now, width: 1.5 } },
-    { x: arr(d.x), y: arr(d.psi), type: 'scatter', mode: 'lines', name: 'ψ now', line: { color: COLORS.accent, width: 1.5 } },
+    {
+      x: arr(d.x),
+      y: arr(d.phi),
+      type: 'scatter',
+      mode: 'lines',
+      name: 'φ now',
+      line: { color: COLORS.now, width: 1.5 },
+    },
+    {
+      x: arr(d.x),
+      y: arr(d.psi),
+      type: 'scatter',
+      mode: 'lines',
+      name: 'ψ now',
+      line: { color: COLORS.accent, width: 1.5 },
+    },
   );
   return { data, layout: baseLayout({ showlegend: true, xaxis: { title: { text: 't' }, zeroline: false } }) };
 }
@@ -71,19 +129,41 @@ export function freqFigure(d: { h0: ArrayLike<number>; points?: number }): Figur
     data: [
       { x: w, y: h2, type: 'scatter', mode: 'lines', name: '|H(ω)|²', line: { color: COLORS.now } },
       { x: w, y: mirror, type: 'scatter', mode: 'lines', name: '|H(ω+π)|²', line: { color: COLORS.accent } },
-      { x: w, y: sum, type: 'scatter', mode: 'lines', name: 'sum (CMF: 2)', line: { color: COLORS.good, width: 3 } },
-      { x: [0, Math.PI], y: [2, 2], type: 'scatter', mode: 'lines', name: 'target 2', line: { color: COLORS.initial, dash: 'dash' } },
+      {
+        x: w,
+        y: sum,
+        type: 'scatter',
+        mode: 'lines',
+        name: 'sum (CMF: 2)',
+        line: { color: COLORS.good, width: 3 },
+      },
+      {
+        x: [0, Math.PI],
+        y: [2, 2],
+        type: 'scatter',
+        mode: 'lines',
+        name: 'target 2',
+        line: { color: COLORS.initial, dash: 'dash' },
+      },
     ],
     layout: baseLayout({
       showlegend: true,
-      xaxis: { title: { text: 'ω' }, range: [0, Math.PI], tickvals: [0, Math.PI / 2, Math.PI], ticktext: ['0', 'π/2', 'π'] },
+      xaxis: {
+        title: { text: 'ω' },
+        range: [0, Math.PI],
+        tickvals: [0, Math.PI / 2, Math.PI],
+        ticktext: ['0', 'π/2', 'π'],
+      },
       yaxis: { rangemode: 'tozero' },
     }),
   };
 }
 
 /** |H(ω)|² and |H(ω+π)|² at n points of [0, π]. */
-export function freqOnCircle(h0: ArrayLike<number>, n: number): { omega: number[]; h2: number[]; h2Mirror: number[] } {
+export function freqOnCircle(
+  h0: ArrayLike<number>,
+  n: number,
+): { omega: number[]; h2: number[]; h2Mirror: number[] } {
   // The mirror needs no second grid: e^{−i(ω+π)k} = (−1)^k e^{−iωk}, so |H(ω+π)| is the response of the
   // sign-alternated filter on the same [0, π] grid.
   const alt = Array.from(h0, (v, k) => (k % 2 === 0 ? v : -v));
@@ -105,6 +185,9 @@ export function distanceFigure(points: readonly { step: number; value: number }[
         line: { color: COLORS.now },
       },
     ],
-    layout: baseLayout({ xaxis: { title: { text: 'step' } }, yaxis: { title: { text: 'dist(ψ, ψ₀)' }, rangemode: 'tozero' } }),
+    layout: baseLayout({
+      xaxis: { title: { text: 'step' } },
+      yaxis: { title: { text: 'dist(ψ, ψ₀)' }, rangemode: 'tozero' },
+    }),
   };
 }
