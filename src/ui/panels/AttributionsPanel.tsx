@@ -4,6 +4,7 @@ import { useId, useMemo } from 'react';
 import { Panel } from '../controls/fields.tsx';
 import { useController, useLab } from '../LabContext.tsx';
 import { bands1dFigure, bands2dFigure, scaleTotalsFigure } from '../plot/figures/bands.ts';
+import { lazyFigure } from '../plot/figures/common.ts';
 import { reconFigure } from '../plot/figures/sample.ts';
 import { Plot } from '../plot/Plot.tsx';
 
@@ -20,14 +21,15 @@ export function AttributionsPanel() {
     const twoD = snap.sampleShape.length === 2;
     const length = snap.sampleShape[0] ?? 1;
     return {
-      bands: twoD
-        ? bands2dFigure({ values, shapes: snap.shapes, fullShapes: snap.fullShapes })
-        : bands1dFigure({ values, shapes: snap.shapes, fullShapes: snap.fullShapes, length }),
-      totals: scaleTotalsFigure({
-        values,
-        label: bandView === 'attributions' ? 'attribution' : 'coefficient',
-      }),
-      recon: reconFigure({ x: snap.x, recon: snap.recon, shape: snap.sampleShape }),
+      bands: lazyFigure(() =>
+        twoD
+          ? bands2dFigure({ values, shapes: snap.shapes, fullShapes: snap.fullShapes })
+          : bands1dFigure({ values, shapes: snap.shapes, fullShapes: snap.fullShapes, length }),
+      ),
+      totals: lazyFigure(() =>
+        scaleTotalsFigure({ values, label: bandView === 'attributions' ? 'attribution' : 'coefficient' }),
+      ),
+      recon: lazyFigure(() => reconFigure({ x: snap.x, recon: snap.recon, shape: snap.sampleShape })),
       twoD,
     };
   }, [snap, bandView]);

@@ -5,7 +5,7 @@ import { TERM_NAMES } from '../../protocol/messages.ts';
 import { formatWeight } from '../controls/LogSlider.tsx';
 import { Panel } from '../controls/fields.tsx';
 import { useController, useLab } from '../LabContext.tsx';
-import { fmt } from '../plot/figures/common.ts';
+import { fmt, lazyFigure } from '../plot/figures/common.ts';
 import { lossFigure, TERM_LABELS } from '../plot/figures/losses.ts';
 import { Plot } from '../plot/Plot.tsx';
 
@@ -18,7 +18,10 @@ export function LossesPanel() {
   const epoch = useLab((s) => s.training.epoch);
   const sps = useLab((s) => s.training.stepsPerSecond);
   const status = useLab((s) => s.training.status);
-  const figure = useMemo(() => lossFigure({ records, weights, hidden }), [records, weights, hidden]);
+  const figure = useMemo(
+    () => lazyFigure(() => lossFigure({ records, weights, hidden })),
+    [records, weights, hidden],
+  );
   const last = records.at(-1);
   // The first step that ran with the current γ: where the change took effect.
   let since = last?.step ?? 0;

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { Panel } from '../controls/fields.tsx';
 import { useLab } from '../LabContext.tsx';
-import { fmt } from '../plot/figures/common.ts';
+import { fmt, lazyFigure } from '../plot/figures/common.ts';
 import { distanceFigure, freqFigure, tapsFigure, wavefunFigure } from '../plot/figures/wavelet.ts';
 import { Plot } from '../plot/Plot.tsx';
 import { ExportWavelet } from './ExportWavelet.tsx';
@@ -18,12 +18,14 @@ export function WaveletPanel() {
   const figs = useMemo(() => {
     if (!snap) return null;
     return {
-      taps: tapsFigure({ h0: snap.h0, initialH0 }),
-      wf: wavefunFigure({ x: snap.wavefunX, phi: snap.phi, psi: snap.psi, initial: initialWf }),
-      freq: freqFigure({ h0: snap.h0 }),
+      taps: lazyFigure(() => tapsFigure({ h0: snap.h0, initialH0 })),
+      wf: lazyFigure(() =>
+        wavefunFigure({ x: snap.wavefunX, phi: snap.phi, psi: snap.psi, initial: initialWf }),
+      ),
+      freq: lazyFigure(() => freqFigure({ h0: snap.h0 })),
     };
   }, [snap, initialH0, initialWf]);
-  const dist = useMemo(() => distanceFigure(distance), [distance]);
+  const dist = useMemo(() => lazyFigure(() => distanceFigure(distance)), [distance]);
   const meters = useMemo(() => (snap ? validityMeters(snap.h0, rec) : []), [snap, rec]);
   return (
     <Panel title="Wavelet" id="wavelet" className="wide" actions={<ExportWavelet />}>

@@ -5,7 +5,7 @@
 // exactly the long task this wrapper exists to avoid.
 import type PlotlyApi from 'plotly.js-dist-min';
 import { useEffect, useRef, useState } from 'react';
-import { countPoints, type Figure } from './figures/common.ts';
+import { countPoints, type Figure, type LazyFigure } from './figures/common.ts';
 import { cancelDraws, scheduleDraw } from './scheduler.ts';
 
 type Plotly = typeof PlotlyApi;
@@ -37,7 +37,8 @@ function withCheapAxes(layout: Record<string, unknown>): Record<string, unknown>
 }
 
 export interface PlotProps {
-  figure: Figure;
+  /** The figure, or a LazyFigure that is built only when it is drawn. */
+  figure: Figure | LazyFigure;
   /** Accessible name and download file name ("wavelet taps"). */
   label: string;
   height?: number;
@@ -90,14 +91,21 @@ export function Plot({ figure, label, height = 220, minIntervalMs, onPointClick 
         scheduleDraw(
           el,
           () => {
-            const layout = withCheapAxes({ ...figure.layout, height, autosize: true });
+            let fig: Figure;
+            try {
+              fig = typeof figure === 'function' ? figure() : figure;
+            } catch (e) {
+              setError(`could not build the plot: ${String(e)}`);
+              return;
+            }
+            const layout = withCheapAxes({ ...fig.layout, height, autosize: true });
             const t0 = performance.now();
-            P.react(el, figure.data, layout, CONFIG).catch((e: unknown) => setError(String(e)));
+            P.react(el, fig.data, layout, CONFIG).catch((e: unknown) => setError(String(e)));
             // Draw time, for diagnostics and the performance tests.
             const ms = performance.now() - t0;
             el.dataset.ms = ms.toFixed(1);
             el.dataset.maxMs = Math.max(ms, Number(el.dataset.maxMs ?? 0)).toFixed(1);
-            el.dataset.points = String(countPoints(figure));
+            el.dataset.points = String(countPoints(fig));
             el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
             const gd = el as ClickableEl;
             if (!listening.current && gd.on) {

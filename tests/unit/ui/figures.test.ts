@@ -9,7 +9,13 @@ import {
   scaleTotals,
   scaleTotalsFigure,
 } from '../../../src/ui/plot/figures/bands.ts';
-import { countPoints, decimateMinMax, grid, stemXY } from '../../../src/ui/plot/figures/common.ts';
+import {
+  countPoints,
+  decimateMinMax,
+  grid,
+  lazyFigure,
+  stemXY,
+} from '../../../src/ui/plot/figures/common.ts';
 import { lossFigure, teacherLossFigure, termWeight } from '../../../src/ui/plot/figures/losses.ts';
 import { mapFigure, reconFigure, seriesPreviewFigure } from '../../../src/ui/plot/figures/sample.ts';
 import {
@@ -198,5 +204,20 @@ describe('sample figures', () => {
       [0, 1, 2],
       [3, 4, 5],
     ]);
+  });
+});
+
+describe('lazyFigure', () => {
+  test('builds nothing until first drawn, then builds once', () => {
+    let builds = 0;
+    const f = lazyFigure(() => {
+      builds++;
+      return { data: [{ y: [1, 2] }], layout: {} };
+    });
+    expect(builds).toBe(0);
+    const a = f();
+    expect(f()).toBe(a);
+    expect(builds).toBe(1);
+    expect(countPoints(a)).toBe(2);
   });
 });
