@@ -7,6 +7,7 @@ import { ATTRIBUTIONS, BACKENDS, TRAIN_MODES } from '../../protocol/config.ts';
 import { LogSlider } from '../controls/LogSlider.tsx';
 import { NumberField, Panel, SelectField } from '../controls/fields.tsx';
 import { useController, useLab } from '../LabContext.tsx';
+import { expediteDraws } from '../plot/scheduler.ts';
 
 export function ControlsPanel() {
   const lab = useController();
@@ -34,14 +35,20 @@ export function ControlsPanel() {
         label="lambda"
         symbol="λ"
         value={config.lambda}
-        onChange={(lambda) => lab.setWeights({ lambda })}
+        onChange={(lambda) => {
+          expediteDraws();
+          lab.setWeights({ lambda });
+        }}
         hint="λ weights the sparsity of the wavelet coefficients (‖Ψx‖₁)"
       />
       <LogSlider
         label="gamma"
         symbol="γ"
         value={config.gamma}
-        onChange={(gamma) => lab.setWeights({ gamma })}
+        onChange={(gamma) => {
+          expediteDraws();
+          lab.setWeights({ gamma });
+        }}
         hint="γ weights the sparsity of the teacher's attributions on the wavelet coefficients"
       />
       <fieldset>

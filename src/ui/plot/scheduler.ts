@@ -104,7 +104,15 @@ export function scheduleDraw(key: object, job: Job, minIntervalMs = 200): void {
   e.job = job;
   e.minIntervalMs = minIntervalMs;
   if (ready.includes(key) || e.timer) return;
-  const wait = e.last + redrawGap(e.cost, activePlots(), drawShare, e.minIntervalMs) - performance.now();
+  queue(key, e);
+}
+
+/** Queues `key` now, or after its redraw gap (just its own minimum while draws are expedited). */
+function queue(key: object, e: Entry): void {
+  const now = performance.now();
+  const gap =
+    now < expediteUntil ? e.minIntervalMs : redrawGap(e.cost, activePlots(), drawShare, e.minIntervalMs);
+  const wait = e.last + gap - now;
   if (wait > 0) {
     const entry = e;
     entry.timer = setTimeout(() => {
@@ -116,6 +124,22 @@ export function scheduleDraw(key: object, job: Job, minIntervalMs = 200): void {
   }
   ready.push(key);
   post();
+}
+
+let expediteUntil = 0;
+/**
+ * For the next `ms`, plots redraw as fast as their own minimum allows, ignoring the shared budget:
+ * called when the user moves λ or γ, so the plots answer within a few hundred ms even where the
+ * budget spaces redraws half a second apart. Draws already waiting on their gap are re-timed.
+ */
+export function expediteDraws(ms = 1000): void {
+  expediteUntil = performance.now() + ms;
+  for (const [key, e] of entries)
+    if (e.timer) {
+      clearTimeout(e.timer);
+      e.timer = null;
+      queue(key, e);
+    }
 }
 
 export function cancelDraws(key: object): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redrawGap } from '../../../src/ui/plot/scheduler.ts';
+import { expediteDraws, redrawGap, scheduleDraw, setDrawShare } from '../../../src/ui/plot/scheduler.ts';
 
 describe('redrawGap', () => {
   it('gives each drawing plot an equal part of the drawing share', () => {
@@ -14,5 +14,36 @@ describe('redrawGap', () => {
     expect(redrawGap(10, 1, 0.5, 0)).toBeCloseTo(40);
     expect(redrawGap(1, 3, 0.5, 200)).toBe(200);
     expect(redrawGap(400, 12, 0.2, 200)).toBe(1000);
+  });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const busy = (ms: number) => {
+  const t = performance.now();
+  while (performance.now() - t < ms);
+};
+
+describe('scheduleDraw', () => {
+  it('spaces a costly plot by the budget, and expediteDraws lets the waiting draw go at once', async () => {
+    setDrawShare(0.05); // a 20 ms draw then waits 20·2/0.05 = 800 ms
+    const key = {};
+    const drawn: number[] = [];
+    const job = (n: number) => () => {
+      busy(20);
+      drawn.push(n);
+    };
+    scheduleDraw(key, job(1), 0);
+    await sleep(60);
+    expect(drawn).toEqual([1]);
+    scheduleDraw(key, job(2), 0);
+    await sleep(150);
+    expect(drawn).toEqual([1]); // waiting on the budget
+    expediteDraws();
+    await sleep(60);
+    expect(drawn).toEqual([1, 2]);
+    scheduleDraw(key, job(3), 0); // still inside the window: no budget gap
+    await sleep(60);
+    expect(drawn).toEqual([1, 2, 3]);
+    setDrawShare(0.5);
   });
 });
