@@ -22,29 +22,37 @@ const upload: LabDataset = {
   classes: [],
 };
 
+const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
+const record = (step: number) => ({ step, epoch: 0, terms, total: 1, gradNorm: 0, lambda: 0, gamma: 0 });
+
+/** The upload active with a trained, ready teacher holding `weightData`. */
+function withReadyTeacher(lab: LabController, weightData: ArrayBuffer[]): void {
+  lab.store.setState((s) => ({
+    datasets: [upload],
+    activeId: upload.id,
+    teacher: {
+      ...s.teacher,
+      status: 'ready',
+      source: 'trained',
+      datasetId: upload.id,
+      artifacts: { modelJson: { a: 1 }, weightData },
+      metric: { name: 'r2', value: 0.5 },
+    },
+  }));
+}
+
 describe('persistence', () => {
   test('uploads, teacher and run are written (debounced) and read back intact', async () => {
     const db = new LabDb(`t-${Math.random()}`);
     const lab = new LabController(createLabStore(), client);
     const stop = persistLab(lab, db, 10);
-    const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
-    const weights = new Float32Array([1, 2, 3]).buffer;
+    withReadyTeacher(lab, [new Float32Array([1, 2, 3]).buffer]);
     lab.store.setState((s) => ({
-      datasets: [upload],
-      activeId: upload.id,
-      teacher: {
-        ...s.teacher,
-        status: 'ready',
-        source: 'trained',
-        datasetId: upload.id,
-        artifacts: { modelJson: { a: 1 }, weightData: [weights] },
-        metric: { name: 'r2', value: 0.5 },
-      },
       training: {
         ...s.training,
         status: 'training',
         step: 3,
-        records: [{ step: 3, epoch: 0, terms, total: 1, gradNorm: 0, lambda: 0, gamma: 0 }],
+        records: [record(3)],
       },
       results: { ...s.results, h0History: [{ step: 3, h0: [0.1, 0.2] }] },
     }));
@@ -73,20 +81,7 @@ describe('persistence', () => {
     };
     const lab = new LabController(createLabStore(), client);
     const stop = persistLab(lab, db, 5);
-    const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
-    const record = (step: number) => ({ step, epoch: 0, terms, total: 1, gradNorm: 0, lambda: 0, gamma: 0 });
-    lab.store.setState((s) => ({
-      datasets: [upload],
-      activeId: upload.id,
-      teacher: {
-        ...s.teacher,
-        status: 'ready',
-        source: 'trained',
-        datasetId: upload.id,
-        artifacts: { modelJson: { a: 1 }, weightData: [] },
-        metric: { name: 'r2', value: 0.5 },
-      },
-    }));
+    withReadyTeacher(lab, []);
     for (let step = 1; step <= 3; step++) {
       lab.store.setState((s) => ({
         training: { ...s.training, status: 'training', step, records: [record(step)] },
