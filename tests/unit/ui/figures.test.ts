@@ -24,6 +24,7 @@ import {
   freqOnCircle,
   tapsFigure,
   wavefunFigure,
+  WAVEFUN_POINTS,
 } from '../../../src/ui/plot/figures/wavelet.ts';
 
 const db4 = getWavelet('db4').recLo;
@@ -75,6 +76,13 @@ describe('wavelet figures', () => {
     const x = [0, 1, 2];
     expect(wavefunFigure({ x, phi: x, psi: x, initial: null }).data).toHaveLength(2);
     expect(wavefunFigure({ x, phi: x, psi: x, initial: { x, phi: x, psi: x } }).data).toHaveLength(4);
+    // a 1024-sample cascade is drawn with at most WAVEFUN_POINTS points per curve, its extremes kept
+    const long = Array.from({ length: 1024 }, (_, i) => i / 100);
+    const wave = long.map((t) => Math.sin(7 * t) * Math.exp(-((t - 5) ** 2)));
+    const psi = wavefunFigure({ x: long, phi: wave, psi: wave, initial: null }).data[1]!;
+    expect((psi.y as number[]).length).toBeLessThanOrEqual(WAVEFUN_POINTS + 1);
+    expect(Math.max(...(psi.y as number[]))).toBe(Math.max(...wave));
+    expect(Math.min(...(psi.y as number[]))).toBe(Math.min(...wave));
     const d = distanceFigure([
       { step: 0, value: 0 },
       { step: 5, value: NaN },

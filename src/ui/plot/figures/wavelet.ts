@@ -1,7 +1,7 @@
 // The Wavelet panel's figures: the filter taps, the cascade functions φ/ψ, the frequency response with
 // the conjugate-mirror-filter identity, and the distance to the initial wavelet over training.
 import { freqResponse, lowToHigh } from '../../../core/filterQuality.ts';
-import { arr, baseLayout, COLORS, stemXY, type Figure } from './common.ts';
+import { arr, baseLayout, COLORS, decimateMinMax, stemXY, type Figure } from './common.ts';
 
 // Every figure here uses ONE pair of axes: with Plotly each subplot's ticks and labels cost a full text
 // measurement per redraw, and these redraw several times a second while training.
@@ -65,51 +65,34 @@ export function tapsFigure(d: { h0: ArrayLike<number>; initialH0: ArrayLike<numb
   };
 }
 
-/** φ and ψ by the cascade algorithm on one axis, now (colour) vs initial (grey). */
+/** Points per φ/ψ curve: about the plot's width in pixels; more only cost redraw time. */
+export const WAVEFUN_POINTS = 500;
+
+/** φ and ψ by the cascade algorithm on one axis, now (colour) vs initial (grey), min–max decimated. */
 export function wavefunFigure(d: {
   x: ArrayLike<number>;
   phi: ArrayLike<number>;
   psi: ArrayLike<number>;
   initial: { x: ArrayLike<number>; phi: ArrayLike<number>; psi: ArrayLike<number> } | null;
 }): Figure {
+  const curve = (x: ArrayLike<number>, y: ArrayLike<number>, name: string, line: object) => ({
+    ...decimateMinMax(arr(x), arr(y), WAVEFUN_POINTS),
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    line,
+  });
   const data = [];
   if (d.initial) {
+    const { x, phi, psi } = d.initial;
     data.push(
-      {
-        x: arr(d.initial.x),
-        y: arr(d.initial.phi),
-        type: 'scatter',
-        mode: 'lines',
-        name: 'φ initial',
-        line: { color: COLORS.initial, dash: 'dot', width: 1 },
-      },
-      {
-        x: arr(d.initial.x),
-        y: arr(d.initial.psi),
-        type: 'scatter',
-        mode: 'lines',
-        name: 'ψ initial',
-        line: { color: COLORS.initial, width: 1 },
-      },
+      curve(x, phi, 'φ initial', { color: COLORS.initial, dash: 'dot', width: 1 }),
+      curve(x, psi, 'ψ initial', { color: COLORS.initial, width: 1 }),
     );
   }
   data.push(
-    {
-      x: arr(d.x),
-      y: arr(d.phi),
-      type: 'scatter',
-      mode: 'lines',
-      name: 'φ now',
-      line: { color: COLORS.now, width: 1.5 },
-    },
-    {
-      x: arr(d.x),
-      y: arr(d.psi),
-      type: 'scatter',
-      mode: 'lines',
-      name: 'ψ now',
-      line: { color: COLORS.accent, width: 1.5 },
-    },
+    curve(d.x, d.phi, 'φ now', { color: COLORS.now, width: 1.5 }),
+    curve(d.x, d.psi, 'ψ now', { color: COLORS.accent, width: 1.5 }),
   );
   return { data, layout: baseLayout({ showlegend: true, xaxis: { title: { text: 't' }, zeroline: false } }) };
 }
