@@ -1,5 +1,6 @@
 // Writes the lab to IndexedDB as it changes (debounced, so ~1 write a second while training; the
-// teacher's weights only when the teacher changes) and reads it back at start-up. Failures (private mode, quota) never break the lab: persistence just stops.
+// teacher's weights only when the teacher changes) and reads it back at start-up. Failures (private
+// mode, quota) never break the lab: persistence just stops.
 import { sessionExport } from '../export/session.ts';
 import type { LabController } from '../lab.ts';
 import type { LabState } from '../store/types.ts';
