@@ -38,36 +38,13 @@ function args() {
 
 const say = (l: string) => console.log(l);
 
-/** One backend's Node training run in a child process (a hang or crash only costs that backend). */
-function nodeTrain(backend: string): Promise<NodeTrainResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'bench/node/train.ts', backend, WORKLOAD_IDS.join(',')],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), NODE_CHILD_MS);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (line) return resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as NodeTrainResult);
-      const why = signal === 'SIGKILL' ? `killed after ${NODE_CHILD_MS / 1000} s` : `exit ${code}`;
-      reject(new Error(`node ${backend}: ${why}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
-    });
-  });
-}
-
 /**
- * wavedec2 in a fresh Node process, as a user's script would run it: timed inside this process (whose
- * heap holds prettier, vite and playwright) GC made it 39–77 ms vs 28–30 ms standalone.
+ * Runs `node --import tsx <args>` from the repo root and parses its stdout (null: no result); a hang
+ * is killed after NODE_CHILD_MS, so a hang or crash only costs that row.
  */
-function nodeWavedec2(): Promise<BenchResult> {
+function nodeChild<R>(args: string[], label: string, parse: (stdout: string) => R | null): Promise<R> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/wavedec2.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -76,14 +53,37 @@ function nodeWavedec2(): Promise<BenchResult> {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), NODE_CHILD_MS);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
+      let result: R | null = null;
       try {
-        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as BenchResult);
+        result = parse(stdout);
       } catch {
-        reject(new Error(`exit ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+        result = null;
       }
+      if (result !== null) return resolve(result);
+      const why = signal === 'SIGKILL' ? `killed after ${NODE_CHILD_MS / 1000} s` : `exit ${code}`;
+      reject(new Error(`${label}: ${why}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
     });
+  });
+}
+
+/** One backend's Node training run in a child process. */
+function nodeTrain(backend: string): Promise<NodeTrainResult> {
+  return nodeChild(['bench/node/train.ts', backend, WORKLOAD_IDS.join(',')], `node ${backend}`, (out) => {
+    const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+    return line ? (JSON.parse(line.slice('BENCH_RESULT '.length)) as NodeTrainResult) : null;
+  });
+}
+
+/**
+ * wavedec2 in a fresh Node process, as a user's script would run it: timed inside this process (whose
+ * heap holds prettier, vite and playwright) GC made it 39–77 ms vs 28–30 ms standalone.
+ */
+function nodeWavedec2(): Promise<BenchResult> {
+  return nodeChild(['bench/wavedec2.ts'], 'node wavedec2', (out) => {
+    const last = out.trim().split('\n').at(-1);
+    return last ? (JSON.parse(last) as BenchResult) : null;
   });
 }
 
