@@ -23,3 +23,26 @@ export class FakeClient implements LabClient {
     return this.sent.filter((c) => c.type === type).at(-1) as Extract<Command, { type: T }> | undefined;
   }
 }
+
+const empty = new Float32Array(0);
+
+/** A minimal 1-D snapshot event at `step` with lowpass `h0` (everything else empty). */
+export function snapshotEvent(step: number, h0: number[]): Extract<WorkerEvent, { type: 'snapshot' }> {
+  return {
+    type: 'snapshot',
+    step,
+    sample: 0,
+    h0: Float32Array.from(h0),
+    g: empty,
+    phi: empty,
+    psi: empty,
+    wavefunX: empty,
+    coeffs: [],
+    attributions: [],
+    shapes: [],
+    fullShapes: [],
+    x: empty,
+    recon: empty,
+    sampleShape: [64],
+  };
+}

@@ -1,6 +1,6 @@
 // The controller over a fake worker client: which commands go out, and what the store shows after events.
 import { describe, expect, test } from 'vitest';
-import { FakeClient } from './fakeClient.ts';
+import { FakeClient, snapshotEvent } from './fakeClient.ts';
 import { recallAuto } from '../../../src/app/backendMemo.ts';
 import { createLab, resumeOrOpen } from '../../../src/app/boot.ts';
 import { sessionExport } from '../../../src/app/export/session.ts';
@@ -15,7 +15,6 @@ const compat: TeacherCheck = {
   message: 'every layer can be differentiated twice',
 };
 const artifacts = { modelJson: { modelTopology: {} }, weightData: [new ArrayBuffer(8)] };
-const e = new Float32Array(0);
 
 function started() {
   const client = new FakeClient();
@@ -85,23 +84,7 @@ describe('lab controller', () => {
       epoch: 0,
       stepsPerSecond: 9,
     });
-    client.emit({
-      type: 'snapshot',
-      step: 1,
-      sample: 0,
-      h0: Float32Array.from([0.7, 0.7]),
-      g: e,
-      phi: e,
-      psi: e,
-      wavefunX: e,
-      coeffs: [],
-      attributions: [],
-      shapes: [],
-      fullShapes: [],
-      x: e,
-      recon: e,
-      sampleShape: [64],
-    });
+    client.emit(snapshotEvent(1, [0.7, 0.7]));
     const s = lab.store.getState();
     expect(s.training).toMatchObject({ step: 1, stepsPerSecond: 9 });
     expect(s.training.records).toHaveLength(1);
@@ -114,23 +97,7 @@ describe('lab controller', () => {
     const first = started();
     train(first.client);
     const terms = { rec: 1, lsum: 0, hsum: 0, l2norm: 0, cmf: 0, conv: 0, l1wave: 0, l1attr: 0 };
-    first.client.emit({
-      type: 'snapshot',
-      step: 0,
-      sample: 0,
-      h0: Float32Array.from([0.6, 0.8]),
-      g: e,
-      phi: e,
-      psi: e,
-      wavefunX: e,
-      coeffs: [],
-      attributions: [],
-      shapes: [],
-      fullShapes: [],
-      x: e,
-      recon: e,
-      sampleShape: [64],
-    });
+    first.client.emit(snapshotEvent(0, [0.6, 0.8]));
     first.client.emit({
       type: 'progress',
       records: [{ step: 7, epoch: 0, terms, total: 2, gradNorm: 1, lambda: 0.1, gamma: 0.5 }],
@@ -138,23 +105,7 @@ describe('lab controller', () => {
       epoch: 0,
       stepsPerSecond: 9,
     });
-    first.client.emit({
-      type: 'snapshot',
-      step: 7,
-      sample: 0,
-      h0: Float32Array.from([0.7, 0.7]),
-      g: e,
-      phi: e,
-      psi: e,
-      wavefunX: e,
-      coeffs: [],
-      attributions: [],
-      shapes: [],
-      fullShapes: [],
-      x: e,
-      recon: e,
-      sampleShape: [64],
-    });
+    first.client.emit(snapshotEvent(7, [0.7, 0.7]));
     const st = first.lab.store.getState();
     const saved = { run: savedRun(st), teacher: savedTeacher(st), uploads: [] };
     expect(saved.run!.session).toEqual(sessionExport(st, new Date(saved.run!.session.savedAt)));
