@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { tfjsForIn } from './scripts/tfjsForIn.ts';
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
@@ -30,9 +31,10 @@ const cspOnlyInBuilds = {
 // Relative base so the built lab also works from a sub-path or file server.
 export default defineConfig({
   base: './',
-  plugins: [react(), fitsjsAsEsm, cspOnlyInBuilds],
+  // tfjsForIn: a V8 deopt loop in tfjs-core that starved the page on 2 cores (scripts/tfjsForIn.ts).
+  plugins: [react(), fitsjsAsEsm, cspOnlyInBuilds, tfjsForIn()],
   // ES module workers: the training worker imports tfjs and the model as ESM (shared/ARCHITECTURE.md).
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [tfjsForIn()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
@@ -41,7 +43,11 @@ export default defineConfig({
   },
   // tfjs-backend-wasm's .wasm files are imported with ?url in src/worker/backends.ts; keep them out of
   // dependency pre-bundling so the dev server serves the real files.
-  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  // The dev server pre-bundles tfjs without the build's plugins: give the pre-bundler the tfjs patch too.
+  optimizeDeps: {
+    exclude: ['@tensorflow/tfjs-backend-wasm'],
+    rolldownOptions: { plugins: [tfjsForIn()] },
+  },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
 });
