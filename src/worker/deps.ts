@@ -11,6 +11,7 @@ import { clearValidityCache } from '../model/loss/validity.ts';
 import { AwdTrainer } from '../model/train/trainer.ts';
 import { onCpuBackend, selectBackend } from './backends.ts';
 import { probeAwdStep } from './benchmark.ts';
+import { displayPeriods } from './reporter.ts';
 import { evaluateLab } from './evaluateLab.ts';
 import { evaluateLossCaseAsync } from './lossCaseAsync.ts';
 import { sweepLab } from './sweepLab.ts';
@@ -59,5 +60,6 @@ export function workerDeps(): EngineDeps<Teacher> {
       clearValidityCache();
     },
     sweepLab,
+    ...displayPeriods(globalThis.navigator?.hardwareConcurrency),
   };
 }

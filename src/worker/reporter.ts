@@ -1,9 +1,20 @@
 // What the engine tells the UI about a run, and when: step records batched into `progress` events
-// (~125 ms apart) and display snapshots (~10 Hz, plus one at every stop), built with asynchronous reads.
+// (~125 ms apart) and display snapshots (~10 Hz; both 4 Hz with ≤ 4 cores, see displayPeriods), plus one
+// snapshot at every stop, built with asynchronous reads.
 import type { DataPayload, ProgressRecord, WorkerEvent } from '../protocol/messages.ts';
 import { ProgressThrottle } from './progress.ts';
 import { buildSnapshot } from './snapshot.ts';
 import type { EngineDeps, TeacherLike, TrainerLike } from './types.ts';
+
+/**
+ * How often the UI hears from a run. With ≤ 4 cores the page redraws each plot only about twice a
+ * second (src/main.tsx), so 10 snapshots and 8 progress messages a second were mostly decoded, stored
+ * and re-rendered for nothing, on the core the page shares with the worker: 4 a second each there.
+ * A λ/γ move is still reported at once (Reporter.urge).
+ */
+export function displayPeriods(cores: number | undefined): { progressMs: number; snapshotMs: number } {
+  return (cores || 2) <= 4 ? { progressMs: 250, snapshotMs: 250 } : { progressMs: 125, snapshotMs: 100 };
+}
 
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

@@ -4,6 +4,7 @@ import { TERM_NAMES, type Terms } from '../../../src/protocol/messages.ts';
 import { VERIFY_TOLERANCE, type AwdLossCase } from '../../../src/protocol/reference.ts';
 import { decimate1d, decimate2d, decimateBand } from '../../../src/worker/decimate.ts';
 import { checkLossCase, termCheck } from '../../../src/worker/referenceCheck.ts';
+import { displayPeriods } from '../../../src/worker/reporter.ts';
 import { TOL } from '../tolerances.ts';
 
 describe('decimate', () => {
@@ -43,5 +44,14 @@ describe('reference verdict', () => {
     expect(ok.pass).toBe(true);
     const bad = checkLossCase(c, { terms, total: 9, gradH0: [3, Number.NaN] }, 'cpu', 1, VERIFY_TOLERANCE);
     expect([bad.gradErr, bad.pass]).toEqual([Infinity, false]);
+  });
+});
+
+describe('displayPeriods', () => {
+  it('slows progress and snapshots to 4 Hz on machines with ≤ 4 cores (or unknown), not on bigger ones', () => {
+    expect(displayPeriods(2)).toEqual({ progressMs: 250, snapshotMs: 250 });
+    expect(displayPeriods(4)).toEqual({ progressMs: 250, snapshotMs: 250 });
+    expect(displayPeriods(undefined)).toEqual({ progressMs: 250, snapshotMs: 250 });
+    expect(displayPeriods(8)).toEqual({ progressMs: 125, snapshotMs: 100 });
   });
 });
