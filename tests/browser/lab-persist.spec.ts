@@ -51,6 +51,14 @@ test('wavelet JSON + Python, plot PNG/SVG, session export and re-import, reload 
   );
   assert.match(svg.name, /\.svg$/);
   assert.match(svg.text, /<svg/);
+  // On screen the legend is HTML; an exported picture gets Plotly's legend back.
+  const wave = await download(page, () =>
+    page
+      .getByRole('button', { name: 'Download scaling function and wavelet, now and initial as SVG' })
+      .click(),
+  );
+  assert.match(wave.text, /class="legend"/);
+  assert.match(wave.text, /ψ now/);
 
   const sess = await download(page, () => page.getByRole('button', { name: 'Session', exact: true }).click());
   const sj = JSON.parse(sess.text) as {

@@ -98,6 +98,51 @@ test('every control has an accessible name; sliders and buttons work from the ke
     undefined,
     { timeout: 10_000 },
   );
+
+  // Plot legends are checkbox groups: Space on "ψ now" hides that trace (Plotly's 'legendonly').
+  const traceVisible = (label: string, key: string) =>
+    page.evaluate(
+      ([l, k]) => {
+        const el = document.querySelector(`[aria-label="${l}"]`) as
+          (HTMLElement & { data?: { name?: string; meta?: string; visible?: unknown }[] }) | null;
+        return el?.data?.find((t) => (t.meta ?? t.name) === k)?.visible ?? true;
+      },
+      [label, key] as const,
+    );
+  const wave = 'scaling function and wavelet, now and initial';
+  const psi = page
+    .getByRole('group', { name: `${wave}: traces shown` })
+    .getByRole('checkbox', { name: 'ψ now' });
+  await psi.scrollIntoViewIfNeeded();
+  assert.equal(await psi.isChecked(), true);
+  await psi.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await psi.isChecked(), false);
+  await page.waitForFunction(
+    (l) =>
+      (
+        document.querySelector(`[aria-label="${l}"]`) as HTMLElement & {
+          data?: { name?: string; visible?: unknown }[];
+        }
+      ).data?.find((t) => t.name === 'ψ now')?.visible === 'legendonly',
+    wave,
+    { timeout: 10_000 },
+  );
+  assert.equal(await traceVisible(wave, 'φ now'), true);
+  // The Losses legend is the term toggles.
+  const cmf = page.getByRole('group', { name: 'Loss terms shown' }).getByRole('checkbox', { name: /^cmf/ });
+  await cmf.click();
+  await page.waitForFunction(
+    () =>
+      (
+        document.querySelector('[aria-label="losses over steps"]') as HTMLElement & {
+          data?: { meta?: string; visible?: unknown }[];
+        }
+      ).data?.find((t) => t.meta === 'cmf')?.visible === 'legendonly',
+    undefined,
+    { timeout: 10_000 },
+  );
+  assert.equal(await cmf.isChecked(), false);
   assert.equal(noErrors(lab), '');
 });
 

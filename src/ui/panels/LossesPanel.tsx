@@ -1,12 +1,11 @@
 // Every loss term over steps (log scale) with the total, the weights in effect as the worker reports
 // them (so a slider move is confirmed by the worker, not echoed from the slider), and the counters.
 import { useMemo } from 'react';
-import { TERM_NAMES } from '../../protocol/messages.ts';
 import { formatWeight } from '../controls/LogSlider.tsx';
 import { Panel } from '../controls/fields.tsx';
 import { useController, useLab } from '../LabContext.tsx';
 import { fmt, lazyFigure } from '../plot/figures/common.ts';
-import { lossFigure, TERM_LABELS } from '../plot/figures/losses.ts';
+import { lossFigure } from '../plot/figures/losses.ts';
 import { Plot } from '../plot/Plot.tsx';
 
 export function LossesPanel() {
@@ -47,15 +46,15 @@ export function LossesPanel() {
         <span data-testid="gamma-in-effect">γ = {last ? formatWeight(last.gamma) : '—'}</span>
         {last && <span className="muted"> (γ since step {since})</span>}
       </p>
-      <Plot figure={figure} label="losses over steps" height={260} />
-      <div className="toggles" role="group" aria-label="Loss terms shown">
-        {[...TERM_NAMES, 'total' as const].map((t) => (
-          <label key={t}>
-            <input type="checkbox" checked={!hidden.includes(t)} onChange={() => toggle(t)} />{' '}
-            {TERM_LABELS[t]}
-          </label>
-        ))}
-      </div>
+      {/* The legend's checkboxes are the term toggles (kept in the store, so a session restores them). */}
+      <Plot
+        figure={figure}
+        label="losses over steps"
+        height={260}
+        legendLabel="Loss terms shown"
+        hiddenKeys={hidden}
+        onLegendToggle={toggle}
+      />
     </Panel>
   );
 }

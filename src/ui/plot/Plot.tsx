@@ -4,8 +4,9 @@
 // react-plotly.js is not used: it calls Plotly.react synchronously inside React's commit, which is
 // exactly the long task this wrapper exists to avoid.
 import type PlotlyApi from 'plotly.js-dist-min';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { countPoints, type Figure, type LazyFigure } from './figures/common.ts';
+import { hideTraces, legendEntries, wantsLegend, type LegendEntry } from './legend.ts';
 import { cancelDraws, scheduleDraw } from './scheduler.ts';
 
 type Plotly = typeof PlotlyApi;
@@ -16,6 +17,14 @@ export function loadPlotly(): Promise<Plotly> {
   loading ??= import('plotly.js-dist-min').then((m) => (loaded = m.default));
   return loading;
 }
+
+/** Plotly dash names → the CSS border style of a legend swatch. */
+const DASH: Record<string, CSSProperties['borderTopStyle']> = {
+  dot: 'dotted',
+  dash: 'dashed',
+  dashdot: 'dashed',
+  longdash: 'dashed',
+};
 
 const CONFIG = {
   displaylogo: false,
@@ -46,6 +55,14 @@ export interface PlotProps {
   minIntervalMs?: number;
   /** A click on a data point (Plotly's plotly_click, first point): its x, y and trace number. */
   onPointClick?: (p: PointClick) => void;
+  /** Accessible name of the legend's checkbox group (default "<label>: traces shown"). */
+  legendLabel?: string;
+  /**
+   * Controlled legend: the keys (trace meta or name) hidden, and what a checkbox toggles. Without
+   * these the plot keeps its own hidden set (toggling a trace is then local to this plot).
+   */
+  hiddenKeys?: readonly string[];
+  onLegendToggle?: (key: string) => void;
 }
 
 export interface PointClick {
@@ -58,8 +75,18 @@ type ClickableEl = HTMLDivElement & {
   on?: (ev: 'plotly_click', fn: (e: { points?: PointClick[] }) => void) => void;
 };
 
-export function Plot({ figure, label, height = 220, minIntervalMs, onPointClick }: PlotProps) {
+type GraphEl = HTMLDivElement & { data?: unknown[]; layout?: Record<string, unknown> };
+
+export function Plot(props: PlotProps) {
+  const { figure, label, height = 220, minIntervalMs, onPointClick, hiddenKeys, onLegendToggle } = props;
   const ref = useRef<HTMLDivElement>(null);
+  // The legend (HTML, see legend.ts): entries as of the last draw, and the traces hidden here.
+  const [legend, setLegend] = useState<LegendEntry[]>([]);
+  const legendKey = useRef('');
+  const [ownHidden, setOwnHidden] = useState<ReadonlySet<string>>(() => new Set());
+  // A legend click redraws at once, not after this plot's streaming gap.
+  const urgent = useRef(false);
+  const hidden = useMemo(() => (hiddenKeys ? new Set(hiddenKeys) : ownHidden), [hiddenKeys, ownHidden]);
   // The latest handler, read at click time: the listener is attached once, after the first draw.
   const clickRef = useRef(onPointClick);
   useEffect(() => {
@@ -98,15 +125,25 @@ export function Plot({ figure, label, height = 220, minIntervalMs, onPointClick 
               setError(`could not build the plot: ${String(e)}`);
               return;
             }
-            const layout = withCheapAxes({ ...fig.layout, height, autosize: true });
+            const legendOn = wantsLegend(fig);
+            const data = legendOn ? hideTraces(fig.data, hidden) : fig.data;
+            const layout = withCheapAxes({ ...fig.layout, showlegend: false, height, autosize: true });
+            el.dataset.legend = legendOn ? '1' : '';
             const t0 = performance.now();
-            P.react(el, fig.data, layout, CONFIG).catch((e: unknown) => setError(String(e)));
+            P.react(el, data, layout, CONFIG).catch((e: unknown) => setError(String(e)));
             // Draw time, for diagnostics and the performance tests.
             const ms = performance.now() - t0;
             el.dataset.ms = ms.toFixed(1);
             el.dataset.maxMs = Math.max(ms, Number(el.dataset.maxMs ?? 0)).toFixed(1);
             el.dataset.points = String(countPoints(fig));
             el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
+            // React re-renders the legend only when an entry changed (not on every streaming redraw).
+            const entries = legendOn ? legendEntries(fig.data) : [];
+            const key = JSON.stringify(entries);
+            if (key !== legendKey.current) {
+              legendKey.current = key;
+              setLegend(entries);
+            }
             const gd = el as ClickableEl;
             if (!listening.current && gd.on) {
               listening.current = true;
@@ -117,14 +154,16 @@ export function Plot({ figure, label, height = 220, minIntervalMs, onPointClick 
             }
           },
           minIntervalMs,
+          urgent.current,
         );
+        urgent.current = false;
       },
       (e: unknown) => setError(`plotting library failed to load: ${String(e)}`),
     );
     return () => {
       live = false;
     };
-  }, [figure, height, minIntervalMs, visible]);
+  }, [figure, height, minIntervalMs, visible, hidden]);
 
   useEffect(() => {
     const el = ref.current!;
@@ -135,14 +174,53 @@ export function Plot({ figure, label, height = 220, minIntervalMs, onPointClick 
   }, []);
 
   const download = (format: 'png' | 'svg') => {
-    const el = ref.current;
-    if (!el || !loaded) return;
-    void loaded.downloadImage(el, { format, filename: `awd-${label.replace(/\W+/g, '-')}` });
+    const el = ref.current as GraphEl | null;
+    if (!el?.data || !loaded) return;
+    // The file gets Plotly's own legend back (a picture has no HTML legend beside it).
+    const figure = { data: el.data, layout: { ...el.layout, showlegend: el.dataset.legend === '1' } };
+    void loaded.downloadImage(figure, {
+      format,
+      filename: `awd-${label.replace(/\W+/g, '-')}`,
+      width: el.clientWidth || 700,
+      height,
+    });
+  };
+  const toggle = (key: string) => {
+    urgent.current = true;
+    if (onLegendToggle) return onLegendToggle(key);
+    setOwnHidden((h) => {
+      const next = new Set(h);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   };
 
   return (
     <figure className="plot">
       <div ref={ref} role="img" aria-label={label} className="plot-area" style={{ height }} />
+      {legend.length > 0 && (
+        <div className="plot-legend" role="group" aria-label={props.legendLabel ?? `${label}: traces shown`}>
+          {legend.map((e) => (
+            <label key={e.key}>
+              <input
+                type="checkbox"
+                checked={!hidden.has(e.key) && (hiddenKeys !== undefined || e.on)}
+                onChange={() => toggle(e.key)}
+              />
+              <span
+                aria-hidden="true"
+                className={e.marker ? 'swatch dot' : 'swatch'}
+                style={
+                  e.marker
+                    ? { background: e.color }
+                    : { borderTopColor: e.color, borderTopStyle: DASH[e.dash] ?? 'solid' }
+                }
+              />
+              {e.name}
+            </label>
+          ))}
+        </div>
+      )}
       <figcaption className="plot-tools">
         {error && <span role="alert">{error}</span>}
         <button type="button" onClick={() => download('png')} aria-label={`Download ${label} as PNG`}>

@@ -3,8 +3,9 @@ declare module 'plotly.js-dist-min' {
   interface PlotlyApi {
     react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
     purge(el: HTMLElement): void;
+    /** A graph div, or a figure object (Plotly draws it off-screen for the file). */
     downloadImage(
-      el: HTMLElement,
+      el: HTMLElement | { data: unknown[]; layout: unknown },
       opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number },
     ): Promise<string>;
     toImage(

@@ -94,8 +94,11 @@ function pump(): void {
 }
 if (channel) channel.port1.onmessage = pump;
 
-/** Queues `job` as the next draw of `key`; replaces a draw of `key` that has not run yet. */
-export function scheduleDraw(key: object, job: Job, minIntervalMs = 200): void {
+/**
+ * Queues `job` as the next draw of `key`; replaces a draw of `key` that has not run yet. `urgent` (the
+ * user changed this plot, e.g. hid a trace) skips the plot's redraw gap for this one draw.
+ */
+export function scheduleDraw(key: object, job: Job, minIntervalMs = 200, urgent = false): void {
   let e = entries.get(key);
   if (!e) {
     e = { job, last: -Infinity, minIntervalMs, cost: 0, timer: null };
@@ -103,8 +106,15 @@ export function scheduleDraw(key: object, job: Job, minIntervalMs = 200): void {
   }
   e.job = job;
   e.minIntervalMs = minIntervalMs;
+  if (urgent && e.timer) {
+    clearTimeout(e.timer);
+    e.timer = null;
+  }
   if (ready.includes(key) || e.timer) return;
-  queue(key, e);
+  if (urgent) {
+    ready.push(key);
+    post();
+  } else queue(key, e);
 }
 
 /** Queues `key` now, or after its redraw gap (just its own minimum while draws are expedited). */

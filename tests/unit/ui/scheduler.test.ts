@@ -46,4 +46,26 @@ describe('scheduleDraw', () => {
     expect(drawn).toEqual([1, 2, 3]);
     setDrawShare(0.5);
   });
+  it('an urgent draw skips the waiting gap of its own plot only', async () => {
+    expediteDraws(0); // end the previous test's expedite window
+    setDrawShare(0.05);
+    const key = {};
+    const drawn: number[] = [];
+    const job = (n: number) => () => {
+      busy(20);
+      drawn.push(n);
+    };
+    scheduleDraw(key, job(1), 0);
+    await sleep(60);
+    scheduleDraw(key, job(2), 0);
+    await sleep(100);
+    expect(drawn).toEqual([1]); // waiting on the budget (≈ 800 ms)
+    scheduleDraw(key, job(3), 0, true);
+    await sleep(60);
+    expect(drawn).toEqual([1, 3]); // the newest job, at once
+    scheduleDraw(key, job(4), 0);
+    await sleep(100);
+    expect(drawn).toEqual([1, 3]); // the next ordinary draw waits again
+    setDrawShare(0.5);
+  });
 });

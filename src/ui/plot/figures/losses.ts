@@ -70,7 +70,8 @@ export function lossFigure(d: {
     layout: baseLayout({
       showlegend: true,
       legend: { orientation: 'v', x: 1.02, y: 1, font: { size: 10 } },
-      margin: { l: 52, r: 150, t: 8, b: 36 },
+      // No room for the legend on screen (it is HTML there); exports add Plotly's and it pushes the margin.
+      margin: { l: 52, r: 12, t: 8, b: 36 },
       xaxis: { title: { text: 'step' } },
       yaxis: { type: 'log', title: { text: 'loss (weighted)' }, exponentformat: 'power' },
     }),
