@@ -1,12 +1,12 @@
 // λ/γ retrain live: a keyboard move of the γ slider is in effect within 1 s (the Losses panel shows the
 // γ the worker used) and the Attributions panel redraws from a newer snapshot; during 10 s of training
 // the main thread's long tasks (> 50 ms, PerformanceObserver 'longtask') are measured and reported.
-// Issue 4 asks for none. On the 2-vCPU machines this runs on, a Plotly redraw (≈ 15 ms median) still
-// stretches past 50 ms 0–5 times in 10 s, mostly 0–2 (traces: the task's wall time is often twice its
-// CPU time — the worker's current step, raster and compositing share the two cores), so the gate is
-// "none over 150 ms, ≤ 500 ms of long tasks in all" (5 % of the window) — it catches a regression
-// (before the draw scheduler and the uiHold pause: 7–11 long tasks up to 170 ms, 600–900 ms in all)
-// without pretending the strict criterion holds here.
+// Issue 4 asks for none. On the 2-vCPU machines this runs on there are usually none now (6 runs: none
+// in five, one of 50 ms), but a Plotly redraw (≈ 15 ms of CPU) that the scheduler preempts can still
+// pass 50 ms of wall time, so the gate is "none over 150 ms, ≤ 500 ms of long tasks in all" (5 % of
+// the window) — it catches a regression (before the draw scheduler and the uiHold pause: 7–11 long
+// tasks up to 170 ms, 600–900 ms in all) without failing CI on a noisy machine; the strict result is
+// printed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { noErrors, startLab, type Lab } from './harness.ts';
