@@ -107,4 +107,36 @@ describe('persistence', () => {
     stop();
     expect((await db.loadRun()).run).toBeNull();
   });
+
+  test('training progress alone is written at the slow period; a user change brings the write forward', async () => {
+    const db = new LabDb(`t-${Math.random()}`);
+    let writes = 0;
+    const saveRun = db.saveRun.bind(db);
+    db.saveRun = async (run, teacher) => {
+      writes++;
+      await saveRun(run, teacher);
+    };
+    const lab = new LabController(createLabStore(), client);
+    withReadyTeacher(lab, []);
+    const stop = persistLab(lab, db, 20, 300);
+    const progress = (step: number) =>
+      lab.store.setState((s) => ({
+        training: { ...s.training, status: 'training', step, records: [record(step)] },
+      }));
+    progress(1);
+    await new Promise((r) => setTimeout(r, 100));
+    progress(2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(writes).toBe(0); // progress waits for the 300 ms period
+    lab.store.setState((s) => ({ config: { ...s.config, gamma: 0.5 } }));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(writes).toBe(1); // the config change went out after 20 ms, with step 2
+    expect((await db.loadRun()).run).toMatchObject({ session: { step: 2, config: { gamma: 0.5 } } });
+    progress(3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(writes).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(writes).toBe(2);
+    stop();
+  });
 });
