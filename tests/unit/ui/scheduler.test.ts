@@ -23,15 +23,20 @@ const busy = (ms: number) => {
   while (performance.now() - t < ms);
 };
 
+/** A plot whose draws cost 20 ms each; `drawn` lists the jobs that ran. */
+function costlyPlot() {
+  const drawn: number[] = [];
+  const job = (n: number) => () => {
+    busy(20);
+    drawn.push(n);
+  };
+  return { key: {}, drawn, job };
+}
+
 describe('scheduleDraw', () => {
   it('spaces a costly plot by the budget, and expediteDraws lets the waiting draw go at once', async () => {
     setDrawShare(0.05); // a 20 ms draw then waits 20·2/0.05 = 800 ms
-    const key = {};
-    const drawn: number[] = [];
-    const job = (n: number) => () => {
-      busy(20);
-      drawn.push(n);
-    };
+    const { key, drawn, job } = costlyPlot();
     scheduleDraw(key, job(1), 0);
     await sleep(60);
     expect(drawn).toEqual([1]);
@@ -49,12 +54,7 @@ describe('scheduleDraw', () => {
   it('an urgent draw skips the waiting gap of its own plot only', async () => {
     expediteDraws(0); // end the previous test's expedite window
     setDrawShare(0.05);
-    const key = {};
-    const drawn: number[] = [];
-    const job = (n: number) => () => {
-      busy(20);
-      drawn.push(n);
-    };
+    const { key, drawn, job } = costlyPlot();
     scheduleDraw(key, job(1), 0);
     await sleep(60);
     scheduleDraw(key, job(2), 0);
