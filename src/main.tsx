@@ -6,6 +6,7 @@ import { createLab, resumeOrOpen } from './app/boot.ts';
 import { syncHash } from './app/hashSync.ts';
 import { LabDb } from './app/persist/db.ts';
 import { persistLab } from './app/persist/persist.ts';
+import { isSmallMachine } from './protocol/machine.ts';
 import { WorkerClient } from './app/workerClient.ts';
 import { App } from './ui/App.tsx';
 import { LabContext } from './ui/LabContext.tsx';
@@ -36,7 +37,7 @@ function storage(): Storage | null {
 
 // With ≤ 4 cores, training pauses between steps while plots redraw: sharing a core with the worker, a
 // 15 ms redraw measured 50–140 ms (a long task); the pause costs training only the drawing time.
-if ((navigator.hardwareConcurrency || 2) <= 4) {
+if (isSmallMachine(navigator.hardwareConcurrency)) {
   setDrawHooks({
     before: () => client.send({ type: 'uiHold', ms: 250 }),
     after: () => client.send({ type: 'uiRelease' }),

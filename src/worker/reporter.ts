@@ -1,6 +1,7 @@
 // What the engine tells the UI about a run, and when: step records batched into `progress` events
 // (~125 ms apart) and display snapshots (~10 Hz; both 4 Hz with ≤ 4 cores, see displayPeriods), plus one
 // snapshot at every stop, built with asynchronous reads.
+import { isSmallMachine } from '../protocol/machine.ts';
 import type { DataPayload, ProgressRecord, WorkerEvent } from '../protocol/messages.ts';
 import { ProgressThrottle } from './progress.ts';
 import { buildSnapshot } from './snapshot.ts';
@@ -13,7 +14,7 @@ import type { EngineDeps, TeacherLike, TrainerLike } from './types.ts';
  * A λ/γ move is still reported at once (Reporter.urge).
  */
 export function displayPeriods(cores: number | undefined): { progressMs: number; snapshotMs: number } {
-  return (cores || 2) <= 4 ? { progressMs: 250, snapshotMs: 250 } : { progressMs: 125, snapshotMs: 100 };
+  return isSmallMachine(cores) ? { progressMs: 250, snapshotMs: 250 } : { progressMs: 125, snapshotMs: 100 };
 }
 
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
