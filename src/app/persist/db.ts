@@ -4,6 +4,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { SessionExport } from '../export/session.ts';
 import type { LabDataset, SplitFractions, TeacherSlice } from '../store/types.ts';
+import { packSession, unpackSession, type PackedSession } from './packSession.ts';
 
 export type SavedTeacher = Omit<TeacherSlice['teacher'], 'status' | 'error' | 'note'>;
 
@@ -15,6 +16,9 @@ export interface SavedRun {
   playing: boolean;
   session: SessionExport;
 }
+
+/** A run as stored: its session packed, or (written by an earlier version) as it is. */
+type StoredRun = Omit<SavedRun, 'session'> & { session: PackedSession | SessionExport };
 
 interface Row<T> {
   key: string;
@@ -31,8 +35,10 @@ export class LabDb extends Dexie {
   }
 
   async saveRun(run: SavedRun, teacher: SavedTeacher | null): Promise<void> {
+    // Stored packed (see packSession: the clone inside put() runs on the main thread).
+    const stored: StoredRun = { ...run, session: packSession(run.session) };
     await this.transaction('rw', this.state, async () => {
-      await this.state.put({ key: 'run', value: run });
+      await this.state.put({ key: 'run', value: stored });
       if (teacher) await this.state.put({ key: 'teacher', value: teacher });
     });
   }
@@ -43,8 +49,9 @@ export class LabDb extends Dexie {
       this.state.get('teacher'),
       this.datasets.toArray(),
     ]);
+    const stored = (run?.value as StoredRun | undefined) ?? null;
     return {
-      run: (run?.value as SavedRun) ?? null,
+      run: stored && { ...stored, session: unpackSession(stored.session) },
       teacher: (teacher?.value as SavedTeacher) ?? null,
       uploads,
     };

@@ -3,7 +3,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { LabController, type LabClient } from '../../../src/app/lab.ts';
 import { LabDb } from '../../../src/app/persist/db.ts';
+import { packSession, unpackSession } from '../../../src/app/persist/packSession.ts';
 import { persistLab } from '../../../src/app/persist/persist.ts';
+import { sessionExport } from '../../../src/app/export/session.ts';
 import { createLabStore } from '../../../src/app/store/index.ts';
 import type { LabDataset } from '../../../src/app/store/types.ts';
 
@@ -138,5 +140,49 @@ describe('persistence', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(writes).toBe(2);
     stop();
+  });
+
+  test('the run is stored as typed-array columns (cheap to clone) and read back as the same session', async () => {
+    const store = createLabStore();
+    const recs = Array.from({ length: 300 }, (_, i) => ({
+      ...record(i + 1),
+      epoch: i >> 5,
+      terms: { ...terms, rec: 1 / (i + 1), l1attr: i * 1e-3 },
+      total: 2 - i * 1e-3,
+      gradNorm: Math.sqrt(i),
+      lambda: 0.01,
+      gamma: i < 150 ? 1 : 0.5,
+    }));
+    store.setState((s) => ({
+      activeId: upload.id,
+      datasets: [upload],
+      training: { ...s.training, step: 300, records: recs },
+      results: {
+        ...s.results,
+        initialH0: [0.5, 0.5],
+        h0History: [
+          { step: 10, h0: [0.4, 0.6] },
+          { step: 20, h0: [0.1, 0.2, 0.3] },
+        ],
+        distance: [
+          { step: 10, value: 0.25 },
+          { step: 20, value: NaN },
+        ],
+      },
+    }));
+    const session = sessionExport(store.getState());
+    const packed = packSession(session);
+    expect(packed.records.step).toBeInstanceOf(Float64Array);
+    expect(packed.records.terms.l1attr).toBeInstanceOf(Float64Array);
+    expect(Array.from(packed.h0History.taps)).toEqual([0.4, 0.6, 0.1, 0.2, 0.3]);
+    expect(unpackSession(packed)).toEqual(session);
+    // A session stored by an earlier version (lists of objects) is read as it is.
+    expect(unpackSession(session)).toBe(session);
+
+    const db = new LabDb(`t-${Math.random()}`);
+    await db.saveRun({ activeId: upload.id, split: store.getState().split, sample: 0, playing: false, session }, null);
+    const raw = (await db.state.get('run'))!.value as { session: { records: { gamma: unknown } } };
+    expect(raw.session.records.gamma).toBeInstanceOf(Float64Array);
+    expect((await db.loadRun()).run!.session).toEqual(session);
   });
 });
