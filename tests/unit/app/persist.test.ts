@@ -180,7 +180,10 @@ describe('persistence', () => {
     expect(unpackSession(session)).toBe(session);
 
     const db = new LabDb(`t-${Math.random()}`);
-    await db.saveRun({ activeId: upload.id, split: store.getState().split, sample: 0, playing: false, session }, null);
+    await db.saveRun(
+      { activeId: upload.id, split: store.getState().split, sample: 0, playing: false, session },
+      null,
+    );
     const raw = (await db.state.get('run'))!.value as { session: { records: { gamma: unknown } } };
     expect(raw.session.records.gamma).toBeInstanceOf(Float64Array);
     expect((await db.loadRun()).run!.session).toEqual(session);
