@@ -42,9 +42,10 @@ if (isSmallMachine(navigator.hardwareConcurrency)) {
     before: () => client.send({ type: 'uiHold', ms: 250 }),
     after: () => client.send({ type: 'uiRelease' }),
   });
-  // Plots redraw about twice a second instead of four times: on 2 vCPUs the lab then trains ~25 %
-  // faster (1060–1160 vs 780–960 steps in 10 s, lab-live) with less garbage for the main thread's GC.
-  setDrawShare(0.2);
+  // Plots redraw about once a second while training (λ/γ moves still redraw at once, see
+  // expediteDraws). On 2 vCPUs, against twice a second: 1230–1920 vs 1040–1320 steps in 10 s, and
+  // windows with a long task 0 of 20 vs 1 of 20 (probe of lab-live; at four a second: 780–960 steps).
+  setDrawShare(0.1);
 }
 
 // The probe worker gets no main-thread fallback: without Workers there is nothing to measure in parallel.

@@ -8,7 +8,7 @@ import { buildSnapshot } from './snapshot.ts';
 import type { EngineDeps, TeacherLike, TrainerLike } from './types.ts';
 
 /**
- * How often the UI hears from a run. With ≤ 4 cores the page redraws each plot only about twice a
+ * How often the UI hears from a run. With ≤ 4 cores the page redraws each plot only about once a
  * second (src/main.tsx), so 10 snapshots and 8 progress messages a second were mostly decoded, stored
  * and re-rendered for nothing, on the core the page shares with the worker: 4 a second each there.
  * A λ/γ move is still reported at once (Reporter.urge).

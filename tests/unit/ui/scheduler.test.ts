@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expediteDraws, redrawGap, scheduleDraw, setDrawShare } from '../../../src/ui/plot/scheduler.ts';
+import {
+  expediteDraws,
+  redrawGap,
+  scheduleDraw,
+  setDrawHooks,
+  setDrawShare,
+} from '../../../src/ui/plot/scheduler.ts';
 
 describe('redrawGap', () => {
   it('gives each drawing plot an equal part of the drawing share', () => {
@@ -67,5 +73,19 @@ describe('scheduleDraw', () => {
     await sleep(100);
     expect(drawn).toEqual([1, 3]); // the next ordinary draw waits again
     setDrawShare(0.5);
+  });
+  it('plots drawn back to back are one pause of training: before each draw, after once the queue is empty', async () => {
+    const calls: string[] = [];
+    setDrawHooks({ before: () => calls.push('before'), after: () => calls.push('after') });
+    const plots = [costlyPlot(), costlyPlot(), costlyPlot()];
+    plots.forEach((p, i) => scheduleDraw(p.key, () => (calls.push(`draw ${i}`), p.job(i)()), 0));
+    await sleep(150);
+    expect(calls).toEqual(['before', 'draw 0', 'before', 'draw 1', 'before', 'draw 2', 'after']);
+    // A lone draw later is a pause of its own.
+    calls.length = 0;
+    scheduleDraw(plots[0]!.key, plots[0]!.job(9), 0, true);
+    await sleep(60);
+    expect(calls).toEqual(['before', 'after']);
+    setDrawHooks(null);
   });
 });
