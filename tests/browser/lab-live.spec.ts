@@ -1,12 +1,11 @@
 // λ/γ retrain live: a keyboard move of the γ slider is in effect within 1 s (the Losses panel shows the
-// γ the worker used) and the Attributions panel redraws from a newer snapshot; during 10 s of training
-// the main thread's long tasks (> 50 ms, PerformanceObserver 'longtask') are measured and reported.
-// Issue 4 asks for none. On the 2-vCPU machines this runs on there are usually none now (14 runs:
-// none in 11, one or two of 50–63 ms in 3), but a Plotly redraw (≈ 15 ms of CPU) that the OS
-// preempts can still pass 50 ms of wall time, so the gate is "none over 150 ms, ≤ 500 ms of long
-// tasks in all" (5 % of the window) — it catches a regression (before the draw scheduler and the
-// uiHold pause: 7–11 long tasks up to 170 ms, 600–900 ms in all) without failing CI on a noisy
-// machine; the strict result is printed.
+// γ the worker used) and the Attributions panel redraws from a newer snapshot; then 10 s of training
+// without a main-thread long task (> 50 ms, PerformanceObserver 'longtask'), as issue 4 asks.
+// On the 2-vCPU machines this runs on, a 10-s window still has one now and then (a Plotly redraw of
+// ≈ 15 ms of CPU that the OS preempts; see docs/BENCHMARKS.md for the tally), so up to three windows
+// are measured and one must be clean, and every window must stay within "each ≤ 150 ms, ≤ 500 ms in
+// all". A page that janks by itself fails all three (before the draw scheduler and the uiHold pause:
+// 7–11 long tasks up to 170 ms, 600–900 ms in all, in every window).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { noErrors, startLab, type Lab } from './harness.ts';
@@ -18,7 +17,7 @@ before(async () => {
 });
 after(async () => lab?.close());
 
-test('γ from the keyboard takes effect within 1 s; long tasks during 10 s of training are rare and short', async () => {
+test('γ from the keyboard takes effect within 1 s; 10 s of training without a long task', async () => {
   const page = await lab.newPage('#backend=wasm');
   await waitStep(page, 20);
   // Look at the attributions (plots out of view are not redrawn while training).
@@ -74,21 +73,35 @@ test('γ from the keyboard takes effect within 1 s; long tasks during 10 s of tr
       type: 'longtask',
     });
   });
-  const s0 = await step(page);
-  await page.waitForTimeout(10_000);
-  const s1 = await step(page);
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  console.log(
-    `10 s of training: ${s1 - s0} steps; long tasks: ${long.length ? long.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`,
+  // Up to three 10-s windows of training, one after the other; the first without a long task ends it.
+  const windows: { steps: number; long: number[] }[] = [];
+  for (let i = 0; i < 3 && !windows.some((w) => w.long.length === 0); i++) {
+    await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
+    const s0 = await step(page);
+    await page.waitForTimeout(10_000);
+    const s1 = await step(page);
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    windows.push({ steps: s1 - s0, long });
+    console.log(
+      `10 s of training (window ${i + 1}): ${s1 - s0} steps; long tasks: ${long.length ? long.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`,
+    );
+  }
+  assert.ok(
+    windows.every((w) => w.steps >= 10),
+    `training went on (${windows.map((w) => w.steps).join(', ')} steps)`,
   );
-  assert.ok(s1 - s0 >= 10, `training went on (${s1 - s0} steps)`);
   assert.ok(
     inEffectMs <= 1000 && attrMs <= 1000,
     `γ in effect after ${inEffectMs} ms, Attributions updated after ${attrMs} ms (limit 1000)`,
   );
+  for (const { long } of windows)
+    assert.ok(
+      long.every((d) => d <= 150) && long.reduce((a, d) => a + d, 0) <= 500,
+      `long tasks: ${long.map((d) => d.toFixed(0)).join(', ')} ms (allowed in any window: each ≤ 150 ms, ≤ 500 ms in all)`,
+    );
   assert.ok(
-    long.every((d) => d <= 150) && long.reduce((a, d) => a + d, 0) <= 500,
-    `long tasks: ${long.map((d) => d.toFixed(0)).join(', ')} ms (allowed: each ≤ 150 ms, ≤ 500 ms in all)`,
+    windows.some((w) => w.long.length === 0),
+    `no 10-s window of training without a long task (> 50 ms) in ${windows.length}`,
   );
   assert.equal(noErrors(lab), '');
 });
