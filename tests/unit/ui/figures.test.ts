@@ -12,9 +12,10 @@ import {
 import {
   countPoints,
   decimateMinMax,
-  grid,
   lazyFigure,
   stemXY,
+  tile,
+  tilesLayout,
 } from '../../../src/ui/plot/figures/common.ts';
 import { lossFigure, teacherLossFigure, termWeight } from '../../../src/ui/plot/figures/losses.ts';
 import { mapFigure, reconFigure, seriesPreviewFigure } from '../../../src/ui/plot/figures/sample.ts';
@@ -146,7 +147,7 @@ describe('band figures', () => {
     expect(countPoints(fig)).toBe(8);
   });
 
-  test('2-D: approximation + H, V, D per level as heatmaps, in their own cells', () => {
+  test('2-D: approximation + H, V, D per level as heatmaps, in their own tiles of one pair of axes', () => {
     const a = new Float32Array(4).fill(1);
     const l2 = new Float32Array(12).map((_, i) => i);
     const l1 = new Float32Array(48).map((_, i) => -i);
@@ -164,7 +165,19 @@ describe('band figures', () => {
       [8, 9],
       [10, 11],
     ]); // cD2 = third plane of level 2
-    expect(new Set(fig.data.map((t) => t.xaxis)).size).toBe(7);
+    // Tiles: cA2 at (row 0, col 0), cH2…cD2 across row 0, cH1…cD1 across row 1; no subplots.
+    const cell = (t: (typeof fig.data)[number]) => [Math.floor(t.x0 as number), Math.floor(t.y0 as number)];
+    expect(fig.data.map(cell)).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
+    expect(fig.data.every((t) => t.xaxis === undefined)).toBe(true);
+    expect(Object.keys(fig.layout).filter((k) => /^[xy]axis/.test(k))).toEqual(['xaxis', 'yaxis']);
     expect(scaleTotals([a, l2, l1])).toEqual([4, 66, 1128]);
     expect(scaleTotalsFigure({ values: [a, l2, l1], label: 'attribution' }).data[0]!.x).toEqual([
       'cA2',
@@ -173,13 +186,23 @@ describe('band figures', () => {
     ]);
   });
 
-  test('grid cells get distinct axes with non-overlapping domains', () => {
-    const g = grid(2, 3);
-    expect(g.cell(0, 0)).toEqual({ xaxis: 'x', yaxis: 'y' });
-    expect(g.cell(1, 2)).toEqual({ xaxis: 'x6', yaxis: 'y6' });
-    const d1 = (g.layout.xaxis as { domain: number[] }).domain;
-    const d2 = (g.layout.xaxis2 as { domain: number[] }).domain;
-    expect(d1[1]!).toBeLessThan(d2[0]!);
+  test('a tile fills its cell less the gap, image row 0 on top', () => {
+    // 2 rows × 4 columns of z in cell (1, 2): bricks 0.96/4 wide, 0.96/2 tall, centred in their spans.
+    const t = tile(
+      [
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+      ],
+      1,
+      2,
+    );
+    expect(t.dx).toBeCloseTo(0.24);
+    expect(t.dy).toBeCloseTo(0.48);
+    expect(t.x0).toBeCloseTo(2.12); // first brick spans [2, 2.24]
+    expect(t.y0).toBeCloseTo(1.24); // first row spans [1, 1.48]
+    const l = tilesLayout(2, 4) as { xaxis: { range: number[] }; yaxis: { range: number[] } };
+    expect(l.xaxis.range).toEqual([-0.02, 3.98]);
+    expect(l.yaxis.range[0]).toBeGreaterThan(l.yaxis.range[1]!); // downwards: row 0 on top
   });
 });
 

@@ -1,6 +1,6 @@
 // The Attributions panel: per-scale coefficients or TRIM attributions of the selected sample, in pywt
 // order ([cA_J, cD_J, …, cD_1]; 2-D details as (H, V, D) stacks), and the per-scale totals.
-import { arr, baseLayout, COLORS, grid, zRows, type Figure, type Trace } from './common.ts';
+import { arr, baseLayout, COLORS, tile, tilesLayout, zRows, type Figure, type Trace } from './common.ts';
 
 export interface Bands {
   values: readonly Float32Array[];
@@ -61,30 +61,23 @@ export function bands1dFigure(b: Bands & { length: number }): Figure {
   };
 }
 
-/** Grid of heatmaps: rows = levels J…1 (coarse on top), columns approximation | H | V | D. */
+/**
+ * Grid of heatmaps (tiles on one pair of axes, see tile): rows = levels J…1 (coarse on top), columns
+ * approximation | H | V | D; each tile has its own colour range, centred on 0.
+ */
 export function bands2dFigure(b: Bands): Figure {
   const levels = b.values.length - 1;
-  const g = grid(levels, 4, 0.015, {
-    showticklabels: false,
-    showgrid: false,
-    zeroline: false,
-    scaleanchor: undefined,
-  });
   const data: Trace[] = [];
-  const heat = (z: number[][], r: number, c: number, name: string) => {
-    const { xaxis, yaxis } = g.cell(r, c);
+  const heat = (z: number[][], r: number, c: number, name: string) =>
     data.push({
-      z,
+      ...tile(z, r, c),
       type: 'heatmap',
       name,
       colorscale: 'RdBu',
       zmid: 0,
       showscale: false,
-      xaxis,
-      yaxis,
       hovertemplate: `${name}<br>%{z:.3g}<extra></extra>`,
     });
-  };
   const [h0, w0] = b.shapes[0] as [number, number];
   heat(zRows(b.values[0]!, h0, w0), 0, 0, `cA${levels}`);
   for (let l = 1; l <= levels; l++) {
@@ -93,12 +86,7 @@ export function bands2dFigure(b: Bands): Figure {
       heat(zRows(b.values[l]!, h, w, k * h * w), l - 1, k + 1, `c${o}${levels - l + 1}`),
     );
   }
-  const layout = baseLayout({ ...g.layout, margin: { l: 8, r: 8, t: 8, b: 8 } });
-  for (let i = 1; i <= levels * 4; i++) {
-    const s = i === 1 ? '' : String(i);
-    (layout[`yaxis${s}`] as Record<string, unknown>).autorange = 'reversed'; // image orientation: row 0 on top
-  }
-  return { data, layout };
+  return { data, layout: baseLayout({ ...tilesLayout(levels, 4), margin: { l: 8, r: 8, t: 8, b: 8 } }) };
 }
 
 /** Σ|value| per scale (2-D: a level's H, V and D together), the "where does the teacher look" summary. */

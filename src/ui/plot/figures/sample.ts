@@ -1,5 +1,15 @@
 // Samples as pictures: the Data panel's preview and the selected sample's reconstruction and residual.
-import { arr, baseLayout, COLORS, grid, range, zRows, type Figure, type Trace } from './common.ts';
+import {
+  arr,
+  baseLayout,
+  COLORS,
+  range,
+  tile,
+  tilesLayout,
+  zRows,
+  type Figure,
+  type Trace,
+} from './common.ts';
 
 /** A few 1-D series, one line each (offset-free: they share the y axis so amplitudes compare). */
 export function seriesPreviewFigure(d: {
@@ -74,19 +84,18 @@ export function reconFigure(d: { x: Float32Array; recon: Float32Array; shape: re
     };
   }
   const [rows, cols] = d.shape as [number, number];
-  const g = grid(1, 3, 0.04, { showgrid: false, zeroline: false, showticklabels: false });
   const names = ['input', 'reconstruction', 'residual'];
+  // Three tiles on one pair of axes (see tile): three subplots cost their own axes on every redraw.
   const data: Trace[] = [d.x, d.recon, res].map((z, i) => ({
-    z: zRows(z, rows, cols),
+    ...tile(zRows(z, rows, cols), 0, i),
     type: 'heatmap',
     name: names[i],
     colorscale: i === 2 ? 'RdBu' : 'Viridis',
     ...(i === 2 ? { zmid: 0 } : {}),
     showscale: false,
-    ...g.cell(0, i),
+    hovertemplate: `${names[i]}<br>%{z:.3g}<extra></extra>`,
   }));
-  const layout = baseLayout({ ...g.layout, margin: { l: 8, r: 8, t: 20, b: 8 } });
-  for (const s of ['', '2', '3']) (layout[`yaxis${s}`] as Record<string, unknown>).autorange = 'reversed';
+  const layout = baseLayout({ ...tilesLayout(1, 3), margin: { l: 8, r: 8, t: 20, b: 8 } });
   layout.annotations = names.map((n, i) => ({
     text: n,
     showarrow: false,
