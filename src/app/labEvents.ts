@@ -109,6 +109,7 @@ export function reduceEvent(s: LabState, ev: WorkerEvent): Partial<LabState> {
         },
       };
     case 'referenceResult':
+    case 'uiHeld': // for the draw scheduler's hooks (src/main.tsx), not the store
       return {};
     case 'evaluated':
     case 'sweepProgress':

@@ -207,7 +207,16 @@ export interface WorkerErrorEvent {
   command?: string;
 }
 
+/**
+ * The answer to uiHold once training is paused between steps (at once when it is not running), so the
+ * page can draw with the core to itself: a 2-D step can take 100+ ms, longer than a draw.
+ */
+export interface UiHeldEvent {
+  type: 'uiHeld';
+}
+
 export type WorkerEvent =
+  | UiHeldEvent
   | ReadyEvent
   | StateEvent
   | TrainProgressEvent

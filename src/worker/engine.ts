@@ -49,7 +49,10 @@ export class Engine<T extends TeacherLike = TeacherLike> {
   private readonly reporter: Reporter<T>;
   private readonly teachers: TeacherJobs<T>;
   private readonly jobs: LabJobs<T>;
-  private readonly hold = new UiHold(() => this.deps.now());
+  private readonly hold = new UiHold(
+    () => this.deps.now(),
+    () => this.post({ type: 'uiHeld' }),
+  );
   private disposed = false;
 
   constructor(
@@ -89,7 +92,7 @@ export class Engine<T extends TeacherLike = TeacherLike> {
     // Not queued: a stop must reach a job that is itself holding the queue; a UI hold is only useful now.
     if (cmd.type === 'stopTeacher') return this.teachers.stop();
     if (cmd.type === 'stopSweep') return this.jobs.stop();
-    if (cmd.type === 'uiHold') return this.hold.hold(cmd.ms);
+    if (cmd.type === 'uiHold') return this.hold.hold(cmd.ms, !this.loopDone);
     if (cmd.type === 'uiRelease') return this.hold.release();
     this.queue = this.queue
       .then(() => this.handle(cmd))

@@ -65,16 +65,20 @@ function post(): void {
 
 /**
  * Told around drawing: the lab pauses training meanwhile on small machines (see main.tsx). `before`
- * comes before every draw; `after` once the queue is empty, so plots drawn back to back (one snapshot
- * updates them all) are one pause: releasing between them let the worker start a step that then ran
- * beside the next draw (the two long draws in 20 probe windows, 66 and 83 ms, each came right after
- * another draw; with one pause: none in 45 windows).
+ * comes before every draw; `first` starts a pause, and a promise it returns (the worker saying it has
+ * paused) is awaited before drawing — a 2-D step can outlast several draws. `after` comes once the
+ * queue is empty, so plots drawn back to back (one snapshot updates them all) are one pause: releasing
+ * between them let the worker start a step that then ran beside the next draw (the two long draws in
+ * 20 probe windows, 66 and 83 ms, each came right after another draw; with one pause: 1 in 45 windows).
  */
 interface DrawHooks {
-  before(): void;
+  before(first: boolean): Promise<void> | void;
   after(): void;
 }
+/** A pause is in force (or asked for); `asking`: drawing waits for its answer. */
 let holding = false;
+let asking = false;
+let answered = false;
 let hooks: DrawHooks | null = null;
 export function setDrawHooks(h: DrawHooks | null): void {
   hooks = h;
@@ -83,11 +87,27 @@ export function setDrawHooks(h: DrawHooks | null): void {
 /** Draws one plot, then yields (one Plotly.react per task keeps each task as short as one draw). */
 function pump(): void {
   pumping = false;
+  if (asking) return; // the answer posts the pump again
+  if (hooks && ready.length) {
+    if (!holding) {
+      holding = true;
+      const paused = hooks.before(true);
+      if (paused) {
+        asking = true;
+        void paused.then(() => {
+          asking = false;
+          answered = true;
+          post();
+        });
+        return;
+      }
+    } else if (answered)
+      answered = false; // the pause was just confirmed
+    else hooks.before(false);
+  }
   const key = ready.shift();
   const e = key && entries.get(key);
   if (e) {
-    hooks?.before();
-    holding = hooks !== null;
     const t0 = performance.now();
     try {
       e.job();
@@ -105,6 +125,7 @@ function pump(): void {
 function release(): void {
   if (!holding || ready.length) return;
   holding = false;
+  answered = false;
   hooks?.after();
 }
 if (channel) channel.port1.onmessage = pump;

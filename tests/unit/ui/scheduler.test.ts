@@ -76,16 +76,42 @@ describe('scheduleDraw', () => {
   });
   it('plots drawn back to back are one pause of training: before each draw, after once the queue is empty', async () => {
     const calls: string[] = [];
-    setDrawHooks({ before: () => calls.push('before'), after: () => calls.push('after') });
+    setDrawHooks({
+      before: (first) => void calls.push(first ? 'pause' : 'renew'),
+      after: () => void calls.push('after'),
+    });
     const plots = [costlyPlot(), costlyPlot(), costlyPlot()];
     plots.forEach((p, i) => scheduleDraw(p.key, () => (calls.push(`draw ${i}`), p.job(i)()), 0));
     await sleep(150);
-    expect(calls).toEqual(['before', 'draw 0', 'before', 'draw 1', 'before', 'draw 2', 'after']);
+    expect(calls).toEqual(['pause', 'draw 0', 'renew', 'draw 1', 'renew', 'draw 2', 'after']);
     // A lone draw later is a pause of its own.
     calls.length = 0;
     scheduleDraw(plots[0]!.key, plots[0]!.job(9), 0, true);
     await sleep(60);
-    expect(calls).toEqual(['before', 'after']);
+    expect(calls).toEqual(['pause', 'after']);
+    setDrawHooks(null);
+  });
+  it('the first draw of a pause waits until the worker says it has paused', async () => {
+    let answer = () => {};
+    const calls: string[] = [];
+    setDrawHooks({
+      before: (first) => {
+        calls.push(first ? 'pause' : 'renew');
+        return first ? new Promise<void>((r) => (answer = r)) : undefined;
+      },
+      after: () => void calls.push('after'),
+    });
+    const a = costlyPlot();
+    const b = costlyPlot();
+    scheduleDraw(a.key, a.job(1), 0, true);
+    await sleep(60);
+    scheduleDraw(b.key, b.job(2), 0, true); // queued while waiting: same pause
+    await sleep(60);
+    expect(a.drawn.concat(b.drawn)).toEqual([]);
+    answer();
+    await sleep(100);
+    expect(a.drawn.concat(b.drawn)).toEqual([1, 2]);
+    expect(calls).toEqual(['pause', 'renew', 'after']);
     setDrawHooks(null);
   });
 });

@@ -24,6 +24,25 @@ describe('UiHold', () => {
     expect(performance.now() - t0).toBeGreaterThanOrEqual(25);
   });
 
+  it('says when training has paused: at once when idle or already waiting, else when the loop waits', async () => {
+    let held = 0;
+    const hold = new UiHold(
+      () => performance.now(),
+      () => held++,
+    );
+    hold.hold(1000, true); // no training loop
+    expect(held).toBe(1);
+    hold.release();
+    hold.hold(1000); // a step is in flight: nothing yet
+    expect(held).toBe(1);
+    const w = hold.wait(); // the loop reaches the pause
+    expect(held).toBe(2);
+    hold.hold(1000); // renewed while waiting: answered at once
+    expect(held).toBe(3);
+    hold.release();
+    await w;
+  });
+
   it('parses uiHold with 0 < ms ≤ 1000 and uiRelease', () => {
     expect(parseCommand({ type: 'uiHold', ms: 250 })).toEqual({
       ok: true,
@@ -42,8 +61,9 @@ describe('engine: uiHold', () => {
     await h.waitFor(is('snapshot'));
     h.send({ type: 'play' });
     await h.waitFor(is('progress', (e) => e.step >= 5));
+    const from = h.events.length;
     h.send({ type: 'uiHold', ms: 1000 });
-    await new Promise((r) => setTimeout(r, 30)); // the hold is seen between steps
+    await h.waitFor(is('uiHeld'), from); // the hold is seen between steps, and answered
     const t = FakeTrainer.created[0]!;
     const held = t.steps;
     await new Promise((r) => setTimeout(r, 150));
@@ -53,5 +73,8 @@ describe('engine: uiHold', () => {
     expect(t.steps).toBeGreaterThan(held + 5);
     h.send({ type: 'pause' });
     await h.engine.settled();
+    const idle = h.events.length;
+    h.send({ type: 'uiHold', ms: 1000 }); // nothing training: answered at once
+    await h.waitFor(is('uiHeld'), idle, 500);
   });
 });
