@@ -1,8 +1,8 @@
 // Writes the lab to IndexedDB as it changes and reads it back at start-up. A user's change (dataset,
 // teacher, config) is written within a second; training progress alone every 5 s, since each write
-// rebuilds and clones the whole run (packed into columns, see packSession: ~3 ms with 4000 records)
-// — and at once when the page is hidden or left. The teacher's weights only when the teacher changes. Failures (private mode,
-// quota) never break the lab: persistence just stops.
+// rebuilds and clones the whole run (packed into columns, see packSession: ~3 ms with 4000 records),
+// and at once when the page is hidden or left. The teacher's weights only when the teacher changes.
+// Failures (private mode, quota) never break the lab: persistence just stops.
 import { sessionExport } from '../export/session.ts';
 import type { LabController } from '../lab.ts';
 import type { LabState } from '../store/types.ts';
